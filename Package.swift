@@ -28,6 +28,6 @@ let package = Package(
         ),
         .testTarget(name: "FulcrumCoreTests", dependencies: ["FulcrumCore"]),
         .testTarget(name: "FulcrumSuitesTests", dependencies: ["FulcrumSuites"]),
-        .testTarget(name: "fulcrumCLITests", dependencies: ["FulcrumCore"]),
+        .testTarget(name: "fulcrumCLITests", dependencies: ["fulcrum", "FulcrumCore"]),
     ]
 )

@@ -19,7 +19,10 @@ public enum JSONErrorDescription {
         case .typeMismatch(let type, let context): return "\(path(context)): expected \(type)"
         case .valueNotFound(let type, let context): return "\(path(context)): expected \(type), found null"
         case .dataCorrupted(let context):
-            if let underlying = context.underlyingError { return "malformed JSON: \(describe(underlying))" }
+            if context.codingPath.isEmpty {
+                let detail = context.underlyingError.map { describe($0) } ?? context.debugDescription
+                return "malformed JSON: \(detail)"
+            }
             return "\(path(context)): \(context.debugDescription)"
         @unknown default: return "\(decoding)"
         }

@@ -33,8 +33,9 @@ public enum ValueLabels {
             }
             if !["+1", "-1", "0"].contains(signText) { issues.append(.repairedSign(label: label, read: sign)) }
             if let previous = seen[value], previous != sign {
-                issues.append(.conflict(value: value, labels: label))
-                // Conflicting labels for one value cancel out to "no connection" rather than picking one.
+                // FULCRA rolls item labels up into types, so one answer can support and oppose the
+                // same type through different items (helpful +1, honest −1). Read it as mixed: 0.
+                issues.append(.mixed(value: value))
                 vector[value] = 0
                 continue
             }
@@ -60,13 +61,14 @@ public enum ValueLabelIssue: Sendable, Equatable, CustomStringConvertible {
     case malformed(label: String, reason: String)
     case repairedSign(label: String, read: Double)
     case folded(label: String, into: SchwartzValue)
-    case conflict(value: SchwartzValue, labels: String)
+    /// Both +1 and −1 for one value type.
+    case mixed(value: SchwartzValue)
 
     /// Errors lose information; repairs and folds do not.
     public var isError: Bool {
         switch self {
-        case .unknownValue, .malformed, .conflict: true
-        case .repairedSign, .folded: false
+        case .unknownValue, .malformed: true
+        case .repairedSign, .folded, .mixed: false
         }
     }
 
@@ -76,7 +78,7 @@ public enum ValueLabelIssue: Sendable, Equatable, CustomStringConvertible {
         case .malformed(let label, let reason): "malformed label '\(label)': \(reason)"
         case .repairedSign(let label, let read): "noisy sign in '\(label)' read as \(read > 0 ? "+1" : read < 0 ? "-1" : "0")"
         case .folded(let label, let into): "'\(label)' folded under \(into.rawValue)"
-        case .conflict(let value, let label): "conflicting labels for \(value.rawValue) (at '\(label)'); set to 0"
+        case .mixed(let value): "both +1 and -1 for \(value.rawValue): read as mixed (0)"
         }
     }
 }
