@@ -18,16 +18,18 @@ let package = Package(
     targets: [
         .target(name: "FulcrumCore", resources: [.copy("Resources")]),
         .target(name: "FulcrumSuites", dependencies: ["FulcrumCore"], resources: [.copy("Resources")]),
+        .target(name: "FulcrumJudges", dependencies: ["FulcrumCore"]),
         .executableTarget(
             name: "fulcrum",
             dependencies: [
-                "FulcrumCore", "FulcrumSuites",
+                "FulcrumCore", "FulcrumSuites", "FulcrumJudges",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(name: "FulcrumCoreTests", dependencies: ["FulcrumCore"]),
         .testTarget(name: "FulcrumSuitesTests", dependencies: ["FulcrumSuites"]),
+        .testTarget(name: "FulcrumJudgesTests", dependencies: ["FulcrumJudges"]),
         .testTarget(name: "fulcrumCLITests", dependencies: ["fulcrum", "FulcrumCore"]),
     ]
 )
