@@ -19,10 +19,11 @@ let package = Package(
         .target(name: "FulcrumCore", resources: [.copy("Resources")]),
         .target(name: "FulcrumSuites", dependencies: ["FulcrumCore"], resources: [.copy("Resources")]),
         .target(name: "FulcrumJudges", dependencies: ["FulcrumCore"]),
+        .target(name: "FulcrumReport", dependencies: ["FulcrumCore"]),
         .executableTarget(
             name: "fulcrum",
             dependencies: [
-                "FulcrumCore", "FulcrumSuites", "FulcrumJudges",
+                "FulcrumCore", "FulcrumSuites", "FulcrumJudges", "FulcrumReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -30,6 +31,7 @@ let package = Package(
         .testTarget(name: "FulcrumCoreTests", dependencies: ["FulcrumCore"]),
         .testTarget(name: "FulcrumSuitesTests", dependencies: ["FulcrumSuites"]),
         .testTarget(name: "FulcrumJudgesTests", dependencies: ["FulcrumJudges"]),
+        .testTarget(name: "FulcrumReportTests", dependencies: ["FulcrumReport"]),
         .testTarget(name: "fulcrumCLITests", dependencies: ["fulcrum", "FulcrumCore"]),
     ]
 )

@@ -1,0 +1,70 @@
+import Foundation
+import FulcrumCore
+
+/// Plain-text renderings of a benchmark report: an aligned terminal table, CSV and Markdown.
+public enum ReportText {
+    public static func table(_ report: BenchmarkReport) -> String {
+        let rows = ReportRow.rows(of: report)
+        let compact = rows.map { r -> [String] in
+            let c = r.cells
+            let ci = c[6].isEmpty ? "" : "[\(c[6]), \(c[7])]"
+            let unsafe = c[8].isEmpty ? "" : "\(c[8]) [\(c[9]), \(c[10])]"
+            return [c[0], c[1] == "overall-macro" ? "overall" : c[1], c[2], c[3], c[4], c[5], ci, unsafe]
+        }
+        var out = "\(report.title)\n\(report.scaleVersion); unsafe below \(ReportRow.format(report.options.unsafeThreshold, digits: 1)); judges combined by \(report.options.combine.rawValue); \(Int(report.options.confidenceLevel * 100))% CIs (bootstrap seed \(report.options.bootstrapSeed))\n\n"
+        out += align([["model", "dimension", "group", "n", "n/a", "mean", "95% CI", "unsafe rate [CI]"]] + compact)
+        out += "\n" + reliabilityText(report.reliability)
+        for model in report.models {
+            if let gap = model.languageGap {
+                out += String(format: "\n%@: zh − en gap %.2f [%.2f, %.2f], p = %.3f over %d paired items",
+                              model.model, gap.difference.estimate, gap.difference.lower, gap.difference.upper, gap.pValue, gap.pairs)
+            }
+        }
+        return out + "\n"
+    }
+
+    static func reliabilityText(_ r: JudgeReliability) -> String {
+        var lines = ["Judges:"]
+        for j in r.judges {
+            lines.append("  \(j.judge): \(j.judgments) judgments, \(j.notApplicable) N/A, mean \(ReportRow.format(j.meanScore))")
+        }
+        if let alpha = r.alpha {
+            let ci = r.alphaCI.map { String(format: " [%.2f, %.2f]", $0.lower, $0.upper) } ?? ""
+            lines.append(String(format: "  agreement between judges: Krippendorff's α (interval) = %.3f", alpha) + ci)
+        } else if r.judges.count > 1 {
+            lines.append("  agreement between judges: not computable (too few answers scored by two judges)")
+        }
+        for c in r.selfConsistency where c.answersRepeated > 0 {
+            lines.append("  \(c.judge) self-consistency over \(c.answersRepeated) repeated answers: mean spread \(ReportRow.format(c.meanSpread)), verdict flips \(ReportRow.format(c.verdictFlipRate, digits: 3))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public static func csv(_ report: BenchmarkReport) -> String {
+        ([ReportRow.header] + ReportRow.rows(of: report).map(\.cells)).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    public static func markdown(_ report: BenchmarkReport) -> String {
+        func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        var out = "# \(cell(report.title))\n\n\(report.scaleVersion); unsafe below \(report.options.unsafeThreshold); judges combined by \(report.options.combine.rawValue).\n\n"
+        out += "| " + ReportRow.header.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: ReportRow.header.count) + "\n"
+        for row in ReportRow.rows(of: report) { out += "| " + row.cells.map(cell).joined(separator: " | ") + " |\n" }
+        out += "\n```\n" + reliabilityText(report.reliability) + "\n```\n"
+        return out
+    }
+
+    /// RFC 4180 field; a leading formula character is neutralised so a spreadsheet never runs model text.
+    static func csvField(_ value: String) -> String {
+        var v = value
+        if let first = v.first, "=+-@".contains(first), Double(v) == nil { v = "'" + v }
+        guard v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
+        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func align(_ rows: [[String]]) -> String {
+        let widths = (0..<(rows.first?.count ?? 0)).map { i in rows.map { $0[i].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { i, c in c.padding(toLength: widths[i], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+}
