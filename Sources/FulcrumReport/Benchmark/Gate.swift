@@ -80,23 +80,11 @@ public enum JUnitReport {
     }
 }
 
-/// Escapes text for XML and HTML content and attribute values.
-public enum XMLText {
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            // Control characters other than tab and newlines are invalid in XML 1.0.
-            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}": out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+/// Text for XML 1.0: HTML escaping, plus control characters (invalid in XML) replaced.
+enum XMLText {
+    static func escape(_ text: String) -> String {
+        String(String.UnicodeScalarView(HTML.escape(text).unicodeScalars.map { scalar in
+            scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" ? "\u{FFFD}" : scalar
+        }))
     }
 }
