@@ -10,18 +10,31 @@ let package = Package(
         .executable(name: "fulcrum", targets: ["fulcrum"]),
         .library(name: "FulcrumCore", targets: ["FulcrumCore"]),
         .library(name: "FulcrumSuites", targets: ["FulcrumSuites"]),
+        .library(name: "FulcrumStore", targets: ["FulcrumStore"]),
+        .library(name: "FulcrumEval", targets: ["FulcrumEval"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "FulcrumCore", resources: [.copy("Resources")]),
         .target(name: "FulcrumSuites", dependencies: ["FulcrumCore"], resources: [.copy("Resources")]),
+        .target(name: "FulcrumStore", dependencies: ["FulcrumCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "FulcrumEval",
+            dependencies: [
+                "FulcrumCore", "FulcrumSuites", "FulcrumStore",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "fulcrum",
             dependencies: [
-                "FulcrumCore", "FulcrumSuites",
+                "FulcrumCore", "FulcrumSuites", "FulcrumStore", "FulcrumEval",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -29,5 +42,7 @@ let package = Package(
         .testTarget(name: "FulcrumCoreTests", dependencies: ["FulcrumCore"]),
         .testTarget(name: "FulcrumSuitesTests", dependencies: ["FulcrumSuites"]),
         .testTarget(name: "fulcrumCLITests", dependencies: ["FulcrumCore"]),
+        .testTarget(name: "FulcrumStoreTests", dependencies: ["FulcrumStore"]),
+        .testTarget(name: "FulcrumEvalTests", dependencies: ["FulcrumEval", "FulcrumStore", "FulcrumSuites"]),
     ]
 )
