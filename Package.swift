@@ -28,6 +28,7 @@ let package = Package(
             dependencies: [
                 "FulcrumCore", "FulcrumSuites", "FulcrumStore",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(
