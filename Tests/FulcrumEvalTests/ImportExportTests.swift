@@ -107,3 +107,7 @@ func temporaryFolder() throws -> URL {
         #expect(throws: PlanError.self) { try RunConfigFile.load(wrongType.path) }
     }
 }
+
+func temporaryStorePath() -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("fulcrum-eval-\(UUID().uuidString)/fulcrum.sqlite").path
+}
