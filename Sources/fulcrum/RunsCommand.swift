@@ -30,8 +30,8 @@ struct RunsCommand: AsyncParsableCommand {
                 var rows: [(RunRecord, RunTally)] = []
                 for run in try await store.runs() { rows.append((run, try await store.tally(runID: run.id))) }
                 if format != .table {
-                    struct Entry: Encodable { var run: String; var name: String?; var created: Date; var suite: String; var status: String; var tally: RunTally }
-                    print(try JSONOutput.string(rows.map { Entry(run: $0.0.id, name: $0.0.name, created: $0.0.created, suite: $0.0.suiteName, status: $0.0.status.rawValue, tally: $0.1) }))
+                    struct Entry: Encodable { var run: String; var name: String?; var created: String; var suite: String; var status: String; var tally: RunTally }
+                    print(try JSONOutput.string(rows.map { Entry(run: $0.0.id, name: $0.0.name, created: ISO8601DateFormatter().string(from: $0.0.created), suite: $0.0.suiteName, status: $0.0.status.rawValue, tally: $0.1) }))
                     return
                 }
                 if rows.isEmpty { print("no runs yet in \(store.path) (start one with `fulcrum run`)"); return }
