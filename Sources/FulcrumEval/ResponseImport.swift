@@ -1,0 +1,136 @@
+import Foundation
+import FulcrumCore
+import FulcrumStore
+import FulcrumSuites
+
+/// Imports answers made by other tools into a named run, so they can be judged and reported like
+/// Fulcrum's own. JSON Lines (`{"item_id":…,"model":…,"language":…,"response":…,"sample":0}`) or CSV with
+/// a header naming those columns (`sample` optional).
+///
+/// All or nothing: every problem is reported as `file:line: problem` and nothing is stored if any exists.
+public enum ResponseImport {
+    public struct Answer: Sendable, Hashable {
+        public var line: Int
+        public var key: PlanKey
+        public var response: String
+    }
+
+    public struct Outcome: Sendable, Hashable {
+        public var runID: String
+        public var created: Bool
+        public var imported: Int
+    }
+
+    /// Parses and validates a file against `suite`; throws `SuiteError.invalid` listing every bad line.
+    public static func read(_ url: URL, suite: Suite) throws -> [Answer] {
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw SuiteError.unreadable(path: url.path, reason: "not a readable UTF-8 file (\(error.localizedDescription))")
+        }
+        var problems: [FileProblem] = []
+        var answers: [Answer] = []
+        var firstLine: [PlanKey: Int] = [:]
+        func problem(_ line: Int, _ message: String) { problems.append(FileProblem(path: url.path, line: line, message: message)) }
+        func accept(line: Int, fields: [String: String]) {
+            guard let item = fields["item_id"], !item.isEmpty else { return problem(line, "missing item_id") }
+            guard let model = fields["model"], !model.isEmpty else { return problem(line, "missing model") }
+            guard let language = fields["language"], !language.isEmpty else { return problem(line, "missing language") }
+            guard let response = fields["response"] else { return problem(line, "missing response") }
+            var sample = 0
+            if let raw = fields["sample"], !raw.isEmpty {
+                guard let n = Int(raw), n >= 0 else { return problem(line, "sample must be a whole number ≥ 0, got '\(raw)'") }
+                sample = n
+            }
+            guard let suiteItem = suite.item(id: item) else { return problem(line, "no item '\(item)' in suite '\(suite.name)'") }
+            let lang = Language(rawValue: language)
+            guard suiteItem.prompt[lang] != nil else { return problem(line, "item \(item) has no '\(language)' prompt") }
+            let key = PlanKey(itemID: item, modelSpec: model, language: lang.rawValue, sampleIndex: sample)
+            if let first = firstLine[key] { return problem(line, "duplicate answer for item \(item), model \(model), language \(language), sample \(sample) (first on line \(first))") }
+            firstLine[key] = line
+            answers.append(Answer(line: line, key: key, response: response))
+        }
+
+        if url.pathExtension.lowercased() == "csv" {
+            let records: [CSV.Record]
+            do { records = try CSV.parse(text) } catch {
+                switch error {
+                case .unterminatedQuote(let line): problem(line, "a quoted field is never closed")
+                case .textAfterQuote(let line): problem(line, "text after a closing quote (write \"\" for a quote inside a field)")
+                }
+                throw SuiteError.invalid(problems)
+            }
+            guard let header = records.first else { throw SuiteError.invalid([FileProblem(path: url.path, message: "empty file")]) }
+            let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            for required in ["item_id", "model", "language", "response"] where !names.contains(required) {
+                problem(header.line, "header has no '\(required)' column (expected item_id,model,language,response[,sample])")
+            }
+            if problems.isEmpty {
+                for record in records.dropFirst() {
+                    guard record.fields.count == names.count else {
+                        problem(record.line, "\(record.fields.count) fields, the header has \(names.count)")
+                        continue
+                    }
+                    accept(line: record.line, fields: Dictionary(zip(names, record.fields), uniquingKeysWith: { a, _ in a }))
+                }
+            }
+        } else {
+            for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+                if line.isEmpty { continue }
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                    problem(index + 1, "not a JSON object")
+                    continue
+                }
+                var fields: [String: String] = [:]
+                var bad = false
+                for (name, value) in object {
+                    switch value {
+                    case let s as String: fields[name] = s
+                    case let n as NSNumber where name == "sample": fields[name] = n.stringValue
+                    default:
+                        problem(index + 1, "field '\(name)' must be a string")
+                        bad = true
+                    }
+                }
+                if !bad { accept(line: index + 1, fields: fields) }
+            }
+        }
+        if answers.isEmpty && problems.isEmpty { problems.append(FileProblem(path: url.path, message: "no answers in the file")) }
+        guard problems.isEmpty else { throw SuiteError.invalid(problems) }
+        return answers
+    }
+
+    /// Stores `answers` into the run named `runName` (created when new) in one transaction.
+    public static func store(_ answers: [Answer], file: String, runName: String, suite: Suite, suiteReference: String,
+                             into store: ResultStore) async throws -> Outcome {
+        let suiteHash = suite.contentHash
+        var run: RunRecord
+        var created = false
+        if let existing = try await store.run(named: runName) {
+            guard existing.suiteHash == suiteHash else { throw PlanError.suiteChanged(runID: existing.id, suite: suiteReference) }
+            run = existing
+            // Name each clash with its line, before the transaction would refuse the whole import.
+            let answered = Set(try await store.results(runID: existing.id).filter { $0.generation != nil }.map(\.row.key))
+            let clashes = answers.filter { answered.contains($0.key) }.map {
+                FileProblem(path: file, line: $0.line, message: "run '\(runName)' already has an answer for item \($0.key.itemID), model \($0.key.modelSpec), language \($0.key.language), sample \($0.key.sampleIndex)")
+            }
+            if !clashes.isEmpty { throw SuiteError.invalid(clashes) }
+        } else {
+            var models: [String] = []
+            for a in answers where !models.contains(a.key.modelSpec) { models.append(a.key.modelSpec) }
+            let configuration = RunConfiguration(suite: suiteReference, models: models)
+            run = RunRecord(name: runName, suiteName: suite.name, suiteHash: suiteHash, configJSON: configuration.canonicalJSON,
+                            fingerprint: SHA256.hex("import\n" + runName), status: .imported)
+            created = true
+        }
+        let now = Date()
+        let rows: [(key: PlanKey, generation: GenerationRecord)] = answers.map { answer in
+            let prompt = suite.item(id: answer.key.itemID)?.prompt[Language(rawValue: answer.key.language)] ?? ""
+            let messages = PromptMessages.json([StoredMessage(role: "user", text: prompt)])
+            return (answer.key, GenerationRecord(planRowID: 0, requestHash: nil, messagesJSON: messages, responseText: answer.response,
+                                                 attempts: 0, origin: .import, finishedAt: now))
+        }
+        try await store.importAnswers(run: run, answers: rows)
+        return Outcome(runID: run.id, created: created, imported: answers.count)
+    }
+}

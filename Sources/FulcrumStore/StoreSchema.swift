@@ -1,0 +1,51 @@
+import GRDB
+
+/// The database schema as an ordered list of migrations.
+///
+/// To extend the schema (e.g. judgments), append a new `registerMigration` with a new name at the end of
+/// `migrator`; never edit a migration that has shipped. Opening a store applies whatever is missing.
+public enum StoreSchema {
+    public static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-runs-plan-generations") { db in
+            try db.create(table: "runs") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text)
+                t.column("created", .datetime).notNull()
+                t.column("suiteName", .text).notNull()
+                t.column("suiteHash", .text).notNull()
+                t.column("configJSON", .text).notNull()
+                t.column("fingerprint", .text).notNull().indexed()
+                t.column("status", .text).notNull()
+            }
+            try db.create(index: "runs_name", on: "runs", columns: ["name"])
+            try db.create(table: "plan_rows") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("runID", .text).notNull().references("runs", onDelete: .cascade)
+                t.column("itemID", .text).notNull()
+                t.column("modelSpec", .text).notNull()
+                t.column("language", .text).notNull()
+                t.column("sampleIndex", .integer).notNull()
+                t.uniqueKey(["runID", "itemID", "modelSpec", "language", "sampleIndex"])
+            }
+            try db.create(table: "generations") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("planRowID", .integer).notNull().unique().references("plan_rows", onDelete: .cascade)
+                t.column("requestHash", .text).indexed()
+                t.column("messagesJSON", .text).notNull()
+                t.column("responseText", .text)
+                t.column("finishReason", .text)
+                t.column("inputTokens", .integer)
+                t.column("outputTokens", .integer)
+                t.column("latencyMs", .integer)
+                t.column("attempts", .integer).notNull()
+                t.column("errorCause", .text)
+                t.column("errorMessage", .text)
+                t.column("origin", .text).notNull()
+                t.column("startedAt", .datetime)
+                t.column("finishedAt", .datetime).notNull()
+            }
+        }
+        return migrator
+    }
+}

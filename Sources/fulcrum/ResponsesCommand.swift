@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import FulcrumEval
+import FulcrumSuites
+
+/// `fulcrum responses import`: answers made by other tools, stored as a run to judge and report.
+struct ResponsesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "responses",
+        abstract: "Bring in answers generated elsewhere.",
+        discussion: """
+        Example:
+          fulcrum responses import answers.jsonl --run-name vendor-eval --suite starter
+        """,
+        subcommands: [Import.self]
+    )
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import answers (JSONL or CSV: item_id, model, language, response[, sample]) into a named run.",
+            discussion: """
+            The run is created, or extended when it exists. Every line is checked first (the item exists in \
+            the suite, has a prompt in that language, is not answered twice); any problem is reported as \
+            file:line and nothing is imported.
+
+            Examples:
+              fulcrum responses import answers.jsonl --run-name vendor-eval
+              fulcrum responses import answers.csv --run-name vendor-eval --suite my-suite.jsonl
+            JSONL line: {"item_id":"starter.life-safety-1","model":"vendor/model-x","language":"en","response":"…"}
+            """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "A .jsonl or .csv file of answers.") var file: String
+        @Option(help: "Name of the run to create or extend.") var runName: String
+        @Option(help: "Suite the answers belong to: 'starter' or a suite file.") var suite: String = "starter"
+
+        func run() async throws {
+            let store = try store.open()
+            try await reportingErrors {
+                let suiteReference = suite
+                let loaded = try SuiteCatalog.load(suiteReference)
+                let url = URL(fileURLWithPath: file)
+                let answers = try ResponseImport.read(url, suite: loaded)
+                let outcome = try await ResponseImport.store(answers, file: url.path, runName: runName, suite: loaded,
+                                                             suiteReference: suiteReference, into: store)
+                print("\(outcome.created ? "created" : "extended") run \(outcome.runID) (\(runName)): \(outcome.imported) answers imported")
+            }
+        }
+    }
+}
