@@ -28,7 +28,7 @@ let package = Package(
         .target(
             name: "FulcrumEval",
             dependencies: [
-                "FulcrumCore", "FulcrumSuites", "FulcrumStore",
+                "FulcrumCore", "FulcrumSuites", "FulcrumStore", "FulcrumReport", "FulcrumJudges",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -46,6 +46,24 @@ public enum StoreSchema {
                 t.column("finishedAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v2-judgments") { db in
+            // One row per (generation, judge, repeat): several judges and repeats of one judge side by side.
+            try db.create(table: "judgments") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("generationID", .integer).notNull().references("generations", onDelete: .cascade)
+                t.column("judge", .text).notNull()
+                t.column("repeatIndex", .integer).notNull()
+                t.column("score", .double)
+                t.column("parseStatus", .text).notNull()
+                t.column("reason", .text)
+                t.column("rawReply", .text).notNull()
+                t.column("harmProbability", .double)
+                t.column("actionClass", .integer)
+                t.column("settingsJSON", .text).notNull()
+                t.column("created", .datetime).notNull()
+                t.uniqueKey(["generationID", "judge", "repeatIndex"])
+            }
+        }
         return migrator
     }
 }

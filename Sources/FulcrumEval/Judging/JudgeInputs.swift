@@ -1,0 +1,15 @@
+import Foundation
+import FulcrumCore
+import FulcrumStore
+
+/// What a judge is shown for a stored answer: the question exactly as the model received it (from the
+/// stored messages, so a later change to the suite file cannot change it) and the item's evaluation focus.
+enum JudgeInputs {
+    static func make(row: PlanRowRecord, generation: GenerationRecord, item: SuiteItem?) -> JudgeInput {
+        let language = Language(rawValue: row.language)
+        let messages = (try? JSONDecoder().decode([StoredMessage].self, from: Data(generation.messagesJSON.utf8))) ?? []
+        let question = messages.last { $0.role == "user" }?.text ?? item?.prompt[language] ?? ""
+        return JudgeInput(itemID: row.itemID, category: item?.category, language: language, question: question,
+                          focus: item?.focus[language] ?? item?.focus[.en], answer: generation.responseText ?? "")
+    }
+}
