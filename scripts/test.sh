@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs Fulcrum's whole test suite on a fresh machine: installs and starts what the tests need,
-# builds once, runs every test, and stops what it started.
+# Runs Fulcrum's whole test suite on a fresh machine: installs and starts what the tests need
+# (headless Chromium, the real local model server), builds once, runs every test, and stops
+# what it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,5 +12,20 @@ if ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
+# The real local model (llama.cpp server with Gemma 3 270M) for the end-to-end provider tests.
+# Started in the background while Swift builds; the first install compiles llama-cpp-python.
+model_log=.fulcrum/local-model-start.log
+mkdir -p .fulcrum
+bash scripts/ci-local-model.sh >"$model_log" 2>&1 &
+model_pid=$!
+trap 'bash scripts/local-model.sh stop >/dev/null 2>&1 || true' EXIT
+
 swift build --build-tests
+
+if ! wait "$model_pid"; then
+  cat "$model_log"
+  echo "error: the local model server did not start (see above)" >&2
+  exit 1
+fi
+export FULCRUM_LOCAL_MODEL_URL="http://127.0.0.1:${FULCRUM_LOCAL_MODEL_PORT:-8080}/v1"
 swift test --skip-build

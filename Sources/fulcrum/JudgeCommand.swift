@@ -60,7 +60,7 @@ struct JudgeCommand: AsyncParsableCommand {
         let factory = try judgeOptions.factory()
         let store = try store.open()
         let scale = try scale.load()
-        try await reportingErrors {
+        try await CLIModels.scoped { try await reportingErrors {
             guard let record = try await store.run(id: runID) else { throw CLIUsageError("no run '\(runID)' in \(store.path) (see `fulcrum runs list`)") }
             let suite = try RunSuite.load(run: record, override: suite) { try SuiteCatalog.load($0, scale: scale) }
             let slots = try judges.map(factory.make)
@@ -71,7 +71,7 @@ struct JudgeCommand: AsyncParsableCommand {
                 print("  \(count) judge calls failed: \(cause) (stored as failed; re-run to retry)")
             }
             print("next: fulcrum report \(runID)")
-        }
+        } }
     }
 }
 
