@@ -126,6 +126,24 @@ import Testing
         }
     }
 
+    @Test func bodyStalledPastTheTimeoutIsATimeout() async throws {
+        try await withFaultServer { server, client in
+            let started = ContinuousClock.now
+            let error = await chatError {
+                try await model(server, client, timeout: .milliseconds(500)).complete(userRequest("hi [[fault:stall-body=4000]]"))
+            }
+            #expect(error as? ChatError == .timeout)
+            #expect(ContinuousClock.now - started < .seconds(3))
+        }
+    }
+
+    @Test func bodyStalledWithinTheTimeoutSucceeds() async throws {
+        try await withFaultServer { server, client in
+            let reply = try await model(server, client).complete(userRequest("hi [[fault:stall-body=200]]"))
+            #expect(reply.text == "Echo: hi")
+        }
+    }
+
     @Test func slowAnswerWithinTheTimeoutSucceeds() async throws {
         try await withFaultServer { server, client in
             let reply = try await model(server, client, timeout: .seconds(10)).complete(userRequest("hi [[fault:slow=300]]"))
