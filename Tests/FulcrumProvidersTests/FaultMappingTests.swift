@@ -80,6 +80,13 @@ import Testing
         }
     }
 
+    @Test func requestTimeoutStatusIsARetryableTimeout() async throws {
+        try await withFaultServer { server, client in
+            let error = await chatError { try await model(server, client).complete(userRequest("hi [[fault:408]]")) }
+            #expect(error as? ChatError == .timeout)
+        }
+    }
+
     @Test func malformedJSONIsAMalformedResponse() async throws {
         try await withFaultServer { server, client in
             let error = await chatError { try await model(server, client).complete(userRequest("hi [[fault:malformed]]")) }
