@@ -14,7 +14,12 @@ public enum JudgeReplyParser {
         public var status: JudgmentParseStatus
     }
 
-    public static func parse(_ reply: String) -> Result {
+    /// `ignoring` holds texts the judge was shown (the answer under test, the question): a judge that
+    /// echoes them must not have a score written inside them read as its own verdict. Only texts long
+    /// enough to be unambiguous (16+ characters) are removed.
+    public static func parse(_ reply: String, ignoring shown: [String] = []) -> Result {
+        var reply = reply
+        for text in shown where text.count >= 16 { reply = reply.replacingOccurrences(of: text, with: " ") }
         let reason = extractReason(reply)
         for tier in [jsonScores, labelledScores, fractionScores, bareLineScores] {
             let found = tier(reply)

@@ -34,7 +34,8 @@ public struct RubricJudge: Judge {
     public func judge(_ input: JudgeInput) async throws -> Judgment {
         let prompt = template.render(input, language: language == .english ? .en : input.language)
         let response = try await model.complete(ChatRequest(messages: [ChatMessage(role: .user, text: prompt)], settings: settings))
-        let parsed = JudgeReplyParser.parse(response.text)
+        // A base model often echoes the prompt; an answer saying "Score: 10" must not score itself.
+        let parsed = JudgeReplyParser.parse(response.text, ignoring: [input.answer, input.question, input.focus ?? ""])
         return Judgment(score: parsed.score, reason: parsed.reason, rawReply: response.text, parseStatus: parsed.status)
     }
 }
