@@ -10,24 +10,35 @@ let package = Package(
         .executable(name: "fulcrum", targets: ["fulcrum"]),
         .library(name: "FulcrumCore", targets: ["FulcrumCore"]),
         .library(name: "FulcrumSuites", targets: ["FulcrumSuites"]),
+        .library(name: "FulcrumReport", targets: ["FulcrumReport"]),
+        .library(name: "FulcrumIncidents", targets: ["FulcrumIncidents"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "FulcrumCore", resources: [.copy("Resources")]),
         .target(name: "FulcrumSuites", dependencies: ["FulcrumCore"], resources: [.copy("Resources")]),
+        .target(name: "FulcrumReport", dependencies: ["FulcrumCore"]),
+        .target(
+            name: "FulcrumIncidents",
+            dependencies: ["FulcrumCore", "FulcrumSuites", "FulcrumReport", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "fulcrum",
             dependencies: [
-                "FulcrumCore", "FulcrumSuites",
+                "FulcrumCore", "FulcrumSuites", "FulcrumReport", "FulcrumIncidents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(name: "FulcrumCoreTests", dependencies: ["FulcrumCore"]),
         .testTarget(name: "FulcrumSuitesTests", dependencies: ["FulcrumSuites"]),
+        .testTarget(name: "FulcrumReportTests", dependencies: ["FulcrumReport"]),
+        .testTarget(name: "FulcrumIncidentsTests", dependencies: ["FulcrumIncidents", "FulcrumCore", "FulcrumSuites"]),
         .testTarget(name: "fulcrumCLITests", dependencies: ["FulcrumCore"]),
     ]
 )
