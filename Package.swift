@@ -38,7 +38,10 @@ let package = Package(
         .testTarget(name: "FulcrumCoreTests", dependencies: ["FulcrumCore"]),
         .testTarget(name: "FulcrumSuitesTests", dependencies: ["FulcrumSuites"]),
         .testTarget(name: "FulcrumReportTests", dependencies: ["FulcrumReport"]),
-        .testTarget(name: "FulcrumIncidentsTests", dependencies: ["FulcrumIncidents", "FulcrumCore", "FulcrumSuites"]),
+        .testTarget(
+            name: "FulcrumIncidentsTests", dependencies: ["FulcrumIncidents", "FulcrumCore", "FulcrumSuites"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "fulcrumCLITests", dependencies: ["FulcrumCore"]),
     ]
 )

@@ -25,7 +25,7 @@ public enum IncidentError: Error, CustomStringConvertible, Equatable {
             "unknown lifecycle stage '\(ref)' (use data, model-building or deployment)"
         case .invalidValue(let field, let value, let expected): "invalid \(field) '\(value)': expected \(expected)"
         case .invalidQuery(let query, let reason):
-            "cannot search for '\(query)': \(reason). Plain words are matched as given; use --syntax for FTS5 operators"
+            "cannot search for '\(query)': \(reason)"
         case .database(let reason): "incident database: \(reason)"
         }
     }

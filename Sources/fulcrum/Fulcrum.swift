@@ -15,7 +15,8 @@ struct Fulcrum: AsyncParsableCommand {
           fulcrum values space                     Schwartz's ten values and their circle
           fulcrum suite list                       items of the built-in starter suite
           fulcrum suite import gvs-bench DIR       convert the official GVS-Bench files
+          fulcrum incidents --help                 incident repository: import, search, code, agreement
         """,
-        subcommands: [TaxonomyCommand.self, ValuesCommand.self, SuiteCommand.self]
+        subcommands: [TaxonomyCommand.self, ValuesCommand.self, SuiteCommand.self, IncidentsCommand.self]
     )
 }

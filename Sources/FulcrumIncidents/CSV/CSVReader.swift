@@ -12,7 +12,7 @@ public struct CSVRecord: Sendable, Hashable {
 
 /// A strict RFC 4180 reader: comma separator, fields optionally in double quotes, `""` for a quote
 /// inside a quoted field, CRLF or LF line ends, line breaks allowed inside quoted fields, optional
-/// UTF-8 byte-order mark. We use our own reader rather than a package because importers must report
+/// UTF-8 byte-order mark. Line breaks inside quoted fields are normalised to LF. We use our own reader rather than a package because importers must report
 /// the starting line of every bad record, which the available packages do not expose.
 ///
 /// ```swift
@@ -80,6 +80,8 @@ public enum CSVReader {
                     continue
                 }
                 if b == lf { line += 1 }
+                // CRLF inside a quoted field becomes LF, so text does not depend on the writer's OS.
+                if b == cr && i + 1 < bytes.count && bytes[i + 1] == lf { i += 1; continue }
                 field.append(b)
                 i += 1
                 continue
