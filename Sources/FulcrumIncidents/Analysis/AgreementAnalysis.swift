@@ -57,20 +57,24 @@ public struct AgreementAnalysis: Sendable {
     public func analyse(_ data: AgreementData) -> FieldAgreement {
         let coders = data.coders
         let unitIDs = data.units.keys.sorted()
-        let matrix: [[String?]] = unitIDs.map { unit in coders.map { data.units[unit]?[$0] } }
+        // Integer codes: hashing long label strings in every bootstrap resample was the bottleneck.
+        var codes: [String: Int] = [:]
+        for value in data.units.values.flatMap(\.values) where codes[value] == nil { codes[value] = codes.count }
+        let matrix: [[Int?]] = unitIDs.map { unit in coders.map { data.units[unit]?[$0].flatMap { codes[$0] } } }
+        let labels = Dictionary(uniqueKeysWithValues: codes.map { ($1, $0) })
         let alpha: ConfidenceInterval?
         switch data.metric {
         case .nominal:
             alpha = KrippendorffAlpha.nominalInterval(matrix, bootstrap: bootstrap)
         case .interval:
-            let numeric = matrix.map { $0.map { $0.flatMap(Double.init) } }
+            let numeric = matrix.map { $0.map { $0.flatMap { labels[$0] }.flatMap(Double.init) } }
             alpha = KrippendorffAlpha.interval(numeric, metric: .interval, bootstrap: bootstrap)
         }
         var pairs: [FieldAgreement.Pair] = []
         for a in coders.indices {
             for b in coders.indices where b > a {
-                let shared = unitIDs.compactMap { unit -> (String, String)? in
-                    guard let x = data.units[unit]?[coders[a]], let y = data.units[unit]?[coders[b]] else { return nil }
+                let shared = matrix.compactMap { row -> (Int, Int)? in
+                    guard let x = row[a], let y = row[b] else { return nil }
                     return (x, y)
                 }
                 guard !shared.isEmpty else { continue }

@@ -105,16 +105,20 @@ public struct MappedImporter: Sendable {
         do { data = try Data(contentsOf: file) } catch {
             throw IncidentError.unreadable(path: file.path, reason: error.localizedDescription)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard String(validating: data, as: UTF8.self) != nil else {
             throw IncidentError.invalidFile(path: file.path, line: nil, reason: "not valid UTF-8 text")
         }
         var result: [(line: Int, values: Result<[String: String], ParseProblem>)] = []
+        // Split on LF bytes: String-level splitting and trimming are slow on Linux at 100,000 lines.
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var start = data.startIndex
+        while start < data.endIndex {
+            let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
             lineNumber += 1
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty { continue }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) else {
+            let line = data[start..<end]
+            start = end < data.endIndex ? data.index(after: end) : data.endIndex
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) else {
                 result.append((lineNumber, .failure(ParseProblem("malformed JSON")))); continue
             }
             guard let dictionary = object as? [String: Any] else {

@@ -74,10 +74,10 @@ extension IncidentStore {
                 throw IncidentError.invalidValue(field: "--since", value: raw, expected: p.reason)
             }
         }
-        let sql = """
-            SELECT i.id, i.title, i.date, i.modality,
-                   bm25(incident_fts, 10.0, 4.0, 1.0) AS rank,
-                   snippet(incident_fts, -1, :hs, :he, '…', 16) AS snippet
+        // Rank first, then build snippets for the page of results only: snippet() is costly and
+        // computing it for every match made common-word searches 10× slower.
+        let rankSQL = """
+            SELECT incident_fts.rowid AS pk, bm25(incident_fts, 10.0, 4.0, 1.0) AS rank
             FROM incident_fts JOIN incident i ON i.pk = incident_fts.rowid
             WHERE incident_fts MATCH :match
               AND (:since IS NULL OR i.date >= :since)
@@ -89,16 +89,26 @@ extension IncidentStore {
             ORDER BY rank
             LIMIT :limit
             """
+        let snippetSQL = """
+            SELECT i.id, i.title, i.date, i.modality, snippet(incident_fts, -1, :hs, :he, '…', 16) AS snippet
+            FROM incident_fts JOIN incident i ON i.pk = incident_fts.rowid
+            WHERE incident_fts MATCH :match AND incident_fts.rowid = :pk
+            """
         let arguments: StatementArguments = [
-            "hs": query.highlightStart, "he": query.highlightEnd, "match": expression, "since": since,
+            "match": expression, "since": since,
             "modality": query.modality?.rawValue, "category": query.category, "lifecycle": query.lifecycle,
             "origin": query.codedBy?.rawValue, "limit": max(1, query.limit),
         ]
         do {
             return try queue.read { db in
-                try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
-                    SearchHit(incidentID: row["id"], title: row["title"], date: row["date"], modality: row["modality"],
-                              score: -(row["rank"] as Double), snippet: row["snippet"])
+                let ranked = try Row.fetchAll(db.cachedStatement(sql: rankSQL), arguments: arguments)
+                let snippets = try db.cachedStatement(sql: snippetSQL)
+                return try ranked.compactMap { ranked -> SearchHit? in
+                    guard let row = try Row.fetchOne(snippets, arguments: [
+                        "hs": query.highlightStart, "he": query.highlightEnd, "match": expression, "pk": ranked["pk"] as Int64,
+                    ]) else { return nil }
+                    return SearchHit(incidentID: row["id"], title: row["title"], date: row["date"], modality: row["modality"],
+                                     score: -(ranked["rank"] as Double), snippet: row["snippet"])
                 }
             }
         } catch let error as DatabaseError {

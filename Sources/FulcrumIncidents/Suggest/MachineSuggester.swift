@@ -28,7 +28,7 @@ public struct MachineSuggester: Sendable {
                 }
             }
         }
-        let text = (incident.title + "\n" + incident.description).lowercased()
+        let text = CueMatcher.bytes(incident.title + "\n" + incident.description)
         for cue in mapping.textCues {
             if let hit = CueMatcher.firstMatch(of: cue.cues, in: text) {
                 byCoder[Coding.machinePrefix + "text-cue", default: [:]][cue.category] = "text cue '\(hit)'"
@@ -61,11 +61,14 @@ public struct MachineSuggester: Sendable {
     /// number of (incident, coder) sets that changed.
     func refresh(incidentIDs: Set<String>, in db: Database, now: String) throws -> Int {
         var changed = 0
-        let incidentStatement = try db.cachedStatement(sql: "SELECT * FROM incident WHERE id = ?")
+        // Only the columns suggestions read: decoding the list columns would dominate large imports.
+        let incidentStatement = try db.cachedStatement(sql: "SELECT origin, origin_id, title, description FROM incident WHERE id = ?")
         let codesStatement = try db.cachedStatement(sql: "SELECT taxonomy, field, value FROM foreign_code WHERE incident_id = ?")
+        let coders = self.coders
         for id in incidentIDs.sorted() {
             guard let row = try Row.fetchOne(incidentStatement, arguments: [id]) else { continue }
-            let incident = Incident(row: row)
+            let incident = Incident(origin: row["origin"], originID: row["origin_id"], title: row["title"],
+                                    description: row["description"])
             let codes = try Row.fetchAll(codesStatement, arguments: [id])
                 .map { ForeignCode(taxonomy: $0["taxonomy"], field: $0["field"], value: $0["value"]) }
             let byCoder = suggestions(for: incident, codes: codes)
