@@ -139,13 +139,15 @@ struct SyntheticIncidents {
             words.insert(contentsOf: other.split(separator: " ").map(String.init), at: generator.index(below: words.count))
             let year = 2010 + generator.index(below: 16)
             let month = 1 + generator.index(below: 12)
-            let line: [String: String] = [
-                "id": "S\(i + 1)", "title": title, "description": words.joined(separator: " "),
-                "date": String(format: "%04d-%02d-%02d", year, month, 1 + generator.index(below: 28)),
-                "deployer": "deployer-\(generator.index(below: 500))", "developer": "developer-\(generator.index(below: 200))",
-                "system": "system-\(generator.index(below: 1000))", "modality": modalities[generator.index(below: modalities.count)],
+            let fields: [(String, String)] = [
+                ("id", "S\(i + 1)"), ("title", title), ("description", words.joined(separator: " ")),
+                ("date", String(format: "%04d-%02d-%02d", year, month, 1 + generator.index(below: 28))),
+                ("deployer", "deployer-\(generator.index(below: 500))"), ("developer", "developer-\(generator.index(below: 200))"),
+                ("system", "system-\(generator.index(below: 1000))"), ("modality", modalities[generator.index(below: modalities.count)]),
             ]
-            out += String(decoding: try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]), as: UTF8.self) + "\n"
+            // Hand-built JSON: JSONSerialization with sorted keys costs ~0.5 ms a line on Linux.
+            out += "{" + fields.map { key, value in "\"\(key)\":" + String(StoredLists.encode([value]).dropFirst().dropLast()) }
+                .joined(separator: ",") + "}\n"
         }
         try out.write(to: url, atomically: true, encoding: .utf8)
     }

@@ -79,9 +79,10 @@ extension IncidentStore {
         let now = Timestamp.string(Date())
         try write { db in
             var touched = Set<String>()
+            var inserted = Set<String>()
             for incident in batch.incidents {
                 switch try Self.upsert(incident, in: db, now: now) {
-                case .inserted: summary.inserted += 1; touched.insert(incident.id)
+                case .inserted: summary.inserted += 1; touched.insert(incident.id); inserted.insert(incident.id)
                 case .updated: summary.updated += 1; touched.insert(incident.id)
                 case .unchanged: summary.unchanged += 1
                 }
@@ -98,7 +99,7 @@ extension IncidentStore {
                 }
             }
             if let suggester {
-                summary.suggestionSetsChanged = try suggester.refresh(incidentIDs: touched, in: db, now: now)
+                summary.suggestionSetsChanged = try suggester.refresh(incidentIDs: touched, new: inserted, in: db, now: now)
             }
         }
         return summary

@@ -74,11 +74,12 @@ extension IncidentStore {
                 throw IncidentError.invalidValue(field: "--since", value: raw, expected: p.reason)
             }
         }
-        // Rank first, then build snippets for the page of results only: snippet() is costly and
+        // CROSS JOIN fixes the loop order (FTS outer): otherwise SQLite may scan every incident and
+        // probe the full-text index once per row. Rank first, then build snippets for the page of results only: snippet() is costly and
         // computing it for every match made common-word searches 10× slower.
         let rankSQL = """
             SELECT incident_fts.rowid AS pk, bm25(incident_fts, 10.0, 4.0, 1.0) AS rank
-            FROM incident_fts JOIN incident i ON i.pk = incident_fts.rowid
+            FROM incident_fts CROSS JOIN incident i ON i.pk = incident_fts.rowid
             WHERE incident_fts MATCH :match
               AND (:since IS NULL OR i.date >= :since)
               AND (:modality IS NULL OR i.modality = :modality)
@@ -91,7 +92,7 @@ extension IncidentStore {
             """
         let snippetSQL = """
             SELECT i.id, i.title, i.date, i.modality, snippet(incident_fts, -1, :hs, :he, '…', 16) AS snippet
-            FROM incident_fts JOIN incident i ON i.pk = incident_fts.rowid
+            FROM incident_fts CROSS JOIN incident i ON i.pk = incident_fts.rowid
             WHERE incident_fts MATCH :match AND incident_fts.rowid = :pk
             """
         let arguments: StatementArguments = [

@@ -124,6 +124,13 @@ public final class IncidentStore: Sendable {
         if existing == wanted { return false }
         try db.cachedStatement(sql: "DELETE FROM coding WHERE incident_id = ? AND coder = ? AND origin = 'machine'")
             .execute(arguments: [incidentID, coder])
+        try insertSuggestions(codings, coder: coder, incidentID: incidentID, in: db, now: now)
+        return true
+    }
+
+    static func insertSuggestions(_ codings: [Coding], coder: String, incidentID: String, in db: Database,
+                                  now: String) throws {
+        precondition(coder.hasPrefix(Coding.machinePrefix), "suggestions come from machine coders only")
         let insert = try db.cachedStatement(sql: """
             INSERT INTO coding (incident_id, category, layer, lifecycle, severity, coder, rationale, origin, coded_at)
             VALUES (?, ?, ?, ?, NULL, ?, ?, 'machine', ?)
@@ -131,7 +138,6 @@ public final class IncidentStore: Sendable {
         for c in codings {
             try insert.execute(arguments: [incidentID, c.category, c.layer, c.lifecycle, coder, c.rationale, now])
         }
-        return true
     }
 
     // MARK: - Human coding
