@@ -5,16 +5,19 @@ import PackageDescription
 // target that a test can reach.
 let package = Package(
     name: "Fulcrum",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "fulcrum", targets: ["fulcrum"]),
+        .executable(name: "fulcrum-test-server", targets: ["fulcrum-test-server"]),
         .library(name: "FulcrumCore", targets: ["FulcrumCore"]),
         .library(name: "FulcrumSuites", targets: ["FulcrumSuites"]),
+        .library(name: "FulcrumJudges", targets: ["FulcrumJudges"]),
+        .library(name: "FulcrumReport", targets: ["FulcrumReport"]),
         .library(name: "FulcrumStore", targets: ["FulcrumStore"]),
         .library(name: "FulcrumEval", targets: ["FulcrumEval"]),
         .library(name: "FulcrumProviders", targets: ["FulcrumProviders"]),
+        .library(name: "FulcrumIncidents", targets: ["FulcrumIncidents"]),
         .library(name: "FulcrumTestSupport", targets: ["FulcrumTestSupport"]),
-        .executable(name: "fulcrum-test-server", targets: ["fulcrum-test-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
+        // Taxonomy, value space, suite items, the Judge and ChatModel protocols, statistics. Foundation only.
         .target(name: "FulcrumCore", resources: [.copy("Resources")]),
         .target(name: "FulcrumSuites", dependencies: ["FulcrumCore"], resources: [.copy("Resources")]),
         .target(name: "FulcrumJudges", dependencies: ["FulcrumCore"]),
@@ -35,15 +39,6 @@ let package = Package(
             dependencies: [
                 "FulcrumCore", "FulcrumSuites", "FulcrumStore", "FulcrumReport", "FulcrumJudges",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Yams", package: "Yams"),
-            ]
-        ),
-        .executableTarget(
-            name: "fulcrum",
-            dependencies: [
-                "FulcrumCore", "FulcrumSuites", "FulcrumJudges", "FulcrumReport", "FulcrumStore", "FulcrumEval", "FulcrumProviders",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -58,6 +53,11 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        .target(
+            name: "FulcrumIncidents",
+            dependencies: ["FulcrumCore", "FulcrumSuites", "FulcrumReport", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Resources")]
+        ),
         // A fault-injecting chat server on raw SwiftNIO for tests and benchmarks (no web framework: short builds).
         .target(
             name: "FulcrumTestSupport",
@@ -69,14 +69,28 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "fulcrum-test-server", dependencies: ["FulcrumTestSupport"]),
-        .testTarget(name: "FulcrumProvidersTests", dependencies: ["FulcrumProviders", "FulcrumTestSupport", "FulcrumCore"]),
-        .testTarget(name: "FulcrumTestSupportTests", dependencies: ["FulcrumTestSupport"]),
+        .executableTarget(
+            name: "fulcrum",
+            dependencies: [
+                "FulcrumCore", "FulcrumSuites", "FulcrumJudges", "FulcrumReport", "FulcrumStore", "FulcrumEval",
+                "FulcrumProviders", "FulcrumIncidents",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .testTarget(name: "FulcrumCoreTests", dependencies: ["FulcrumCore"]),
         .testTarget(name: "FulcrumSuitesTests", dependencies: ["FulcrumSuites"]),
         .testTarget(name: "FulcrumJudgesTests", dependencies: ["FulcrumJudges"]),
         .testTarget(name: "FulcrumReportTests", dependencies: ["FulcrumReport"]),
-        .testTarget(name: "fulcrumCLITests", dependencies: ["fulcrum", "FulcrumCore"]),
         .testTarget(name: "FulcrumStoreTests", dependencies: ["FulcrumStore"]),
         .testTarget(name: "FulcrumEvalTests", dependencies: ["FulcrumEval", "FulcrumStore", "FulcrumSuites"]),
+        .testTarget(name: "FulcrumProvidersTests", dependencies: ["FulcrumProviders", "FulcrumTestSupport", "FulcrumCore"]),
+        .testTarget(name: "FulcrumTestSupportTests", dependencies: ["FulcrumTestSupport"]),
+        .testTarget(
+            name: "FulcrumIncidentsTests", dependencies: ["FulcrumIncidents", "FulcrumCore", "FulcrumSuites"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "fulcrumCLITests", dependencies: ["fulcrum", "FulcrumCore"]),
     ]
 )

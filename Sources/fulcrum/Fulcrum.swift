@@ -15,10 +15,11 @@ struct Fulcrum: AsyncParsableCommand {
           fulcrum values space                     Schwartz's ten values and their circle
           fulcrum suite list                       items of the built-in starter suite
           fulcrum suite import gvs-bench DIR       convert the official GVS-Bench files
+          fulcrum incidents --help                 incident repository: import, search, code, agreement
         """,
         subcommands: [
             TaxonomyCommand.self, ValuesCommand.self, SuiteCommand.self, RunsCommand.self, ResponsesCommand.self,
-            JudgeCommand.self, ReportCommand.self, CompareCommand.self, GateCommand.self,
+            JudgeCommand.self, ReportCommand.self, CompareCommand.self, GateCommand.self, IncidentsCommand.self,
         ]
     )
 }

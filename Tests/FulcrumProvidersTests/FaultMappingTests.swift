@@ -125,11 +125,11 @@ import Testing
         try await withFaultServer { server, client in
             let started = ContinuousClock.now
             let error = await chatError {
-                try await model(server, client, timeout: .milliseconds(500)).complete(userRequest("hi [[fault:slow=5000]]"))
+                try await model(server, client, timeout: .milliseconds(500)).complete(userRequest("hi [[fault:slow=15000]]"))
             }
             #expect(error as? ChatError == .timeout)
-            // Honoured: the call gave up long before the server's 5 s answer.
-            #expect(ContinuousClock.now - started < .seconds(4))
+            // Honoured: the call gave up long before the server's 15 s answer (a wide margin: CI machines are busy).
+            #expect(ContinuousClock.now - started < .seconds(10))
         }
     }
 
@@ -137,10 +137,10 @@ import Testing
         try await withFaultServer { server, client in
             let started = ContinuousClock.now
             let error = await chatError {
-                try await model(server, client, timeout: .milliseconds(500)).complete(userRequest("hi [[fault:stall-body=4000]]"))
+                try await model(server, client, timeout: .milliseconds(500)).complete(userRequest("hi [[fault:stall-body=15000]]"))
             }
             #expect(error as? ChatError == .timeout)
-            #expect(ContinuousClock.now - started < .seconds(3))
+            #expect(ContinuousClock.now - started < .seconds(10))
         }
     }
 

@@ -1,0 +1,32 @@
+/// Errors of the incident repository, each naming the file, line or incident it concerns.
+public enum IncidentError: Error, CustomStringConvertible, Equatable {
+    case unreadable(path: String, reason: String)
+    case invalidFile(path: String, line: Int?, reason: String)
+    case missingColumns(path: String, columns: [String])
+    case invalidMapping(path: String, reason: String)
+    case unknownIncident(String)
+    case unknownCategory(String)
+    case unknownLifecycleStage(String)
+    case invalidValue(field: String, value: String, expected: String)
+    case invalidQuery(query: String, reason: String)
+    case database(String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
+        case .invalidFile(let path, let line, let reason):
+            line.map { "\(path):\($0): \(reason)" } ?? "\(path): \(reason)"
+        case .missingColumns(let path, let columns):
+            "\(path): missing required column(s): \(columns.joined(separator: ", "))"
+        case .invalidMapping(let path, let reason): "\(path): invalid column mapping: \(reason)"
+        case .unknownIncident(let id): "no incident with id '\(id)' (try `fulcrum incidents search`)"
+        case .unknownCategory(let ref): "unknown GVS category '\(ref)' (see `fulcrum taxonomy`)"
+        case .unknownLifecycleStage(let ref):
+            "unknown lifecycle stage '\(ref)' (use data, model-building or deployment)"
+        case .invalidValue(let field, let value, let expected): "invalid \(field) '\(value)': expected \(expected)"
+        case .invalidQuery(let query, let reason):
+            "cannot search for '\(query)': \(reason)"
+        case .database(let reason): "incident database: \(reason)"
+        }
+    }
+}

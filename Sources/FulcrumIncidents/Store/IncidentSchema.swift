@@ -1,0 +1,82 @@
+import GRDB
+
+/// The incident database's migrations. Each migration is append-only: never edit a shipped one.
+enum IncidentSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-incidents") { db in
+            // `pk` is an explicit integer key so the external-content FTS table can point at it.
+            try db.execute(sql: """
+                CREATE TABLE incident (
+                    pk INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    origin TEXT NOT NULL,
+                    origin_id TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    date TEXT,
+                    description TEXT NOT NULL,
+                    report_text TEXT NOT NULL,
+                    source_urls TEXT NOT NULL,
+                    deployers TEXT NOT NULL,
+                    developers TEXT NOT NULL,
+                    harmed_parties TEXT NOT NULL,
+                    systems TEXT NOT NULL,
+                    modality TEXT CHECK (modality IN ('text', 'image', 'video', 'audio')),
+                    duplicate_of TEXT,
+                    content_hash TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                CREATE INDEX incident_date ON incident(date);
+                CREATE INDEX incident_modality ON incident(modality);
+
+                CREATE VIRTUAL TABLE incident_fts USING fts5(
+                    title, description, report_text,
+                    content='incident', content_rowid='pk',
+                    tokenize='unicode61 remove_diacritics 2'
+                );
+                CREATE TRIGGER incident_fts_insert AFTER INSERT ON incident BEGIN
+                    INSERT INTO incident_fts(rowid, title, description, report_text)
+                    VALUES (new.pk, new.title, new.description, new.report_text);
+                END;
+                CREATE TRIGGER incident_fts_delete AFTER DELETE ON incident BEGIN
+                    INSERT INTO incident_fts(incident_fts, rowid, title, description, report_text)
+                    VALUES ('delete', old.pk, old.title, old.description, old.report_text);
+                END;
+                CREATE TRIGGER incident_fts_update AFTER UPDATE ON incident BEGIN
+                    INSERT INTO incident_fts(incident_fts, rowid, title, description, report_text)
+                    VALUES ('delete', old.pk, old.title, old.description, old.report_text);
+                    INSERT INTO incident_fts(rowid, title, description, report_text)
+                    VALUES (new.pk, new.title, new.description, new.report_text);
+                END;
+
+                CREATE TABLE coding (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    incident_id TEXT NOT NULL REFERENCES incident(id) ON DELETE CASCADE,
+                    category TEXT NOT NULL,
+                    layer TEXT NOT NULL,
+                    lifecycle TEXT,
+                    severity INTEGER CHECK (severity BETWEEN 1 AND 5),
+                    coder TEXT NOT NULL,
+                    rationale TEXT,
+                    origin TEXT NOT NULL CHECK (origin IN ('human', 'machine')),
+                    coded_at TEXT NOT NULL,
+                    -- A machine suggestion can never pass for a human code, nor the reverse.
+                    CHECK ((origin = 'machine') = (coder LIKE 'machine:%'))
+                );
+                CREATE UNIQUE INDEX coding_human ON coding(incident_id, coder) WHERE origin = 'human';
+                CREATE UNIQUE INDEX coding_machine ON coding(incident_id, coder, category) WHERE origin = 'machine';
+                CREATE INDEX coding_category ON coding(category, incident_id);
+
+                CREATE TABLE foreign_code (
+                    incident_id TEXT NOT NULL REFERENCES incident(id) ON DELETE CASCADE,
+                    taxonomy TEXT NOT NULL,
+                    field TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    PRIMARY KEY (incident_id, taxonomy, field, value)
+                ) WITHOUT ROWID;
+                CREATE INDEX foreign_code_field ON foreign_code(taxonomy, field);
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,254 @@
+import Foundation
+import FulcrumCore
+import GRDB
+
+/// The incident repository: one SQLite file (default `.fulcrum/incidents.sqlite`) holding incidents,
+/// their foreign codes, human codings and machine suggestions, with an FTS5 index kept in sync by
+/// triggers. Every statement binds its values; no user text is ever spliced into SQL.
+///
+/// ```swift
+/// let store = try IncidentStore(path: ".fulcrum/incidents.sqlite")
+/// let summary = try AIIDImporter(directory: aiidURL).run(into: store)
+/// let hits = try store.search(IncidentQuery(text: "deepfake voice"))
+/// ```
+public final class IncidentStore: Sendable {
+    public static let defaultPath = ".fulcrum/incidents.sqlite"
+
+    let queue: DatabaseQueue
+    public let path: String
+
+    /// Opens (creating directories and the file if needed) and migrates the database.
+    public init(path: String = IncidentStore.defaultPath) throws {
+        self.path = path
+        let url = URL(fileURLWithPath: path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = true
+            configuration.prepareDatabase { db in
+                // WAL + NORMAL: a killed process loses at most the open transaction, never the file.
+                try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+            }
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try IncidentSchema.migrator.migrate(queue)
+        } catch let error as DatabaseError {
+            throw IncidentError.database("\(path): \(error.message ?? error.description)")
+        }
+    }
+
+    /// Runs `body` in one write transaction, translating SQLite errors into `IncidentError`.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try queue.write(body) } catch let error as DatabaseError {
+            throw IncidentError.database("\(path): \(error.message ?? error.description)")
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try queue.read(body) } catch let error as DatabaseError {
+            throw IncidentError.database("\(path): \(error.message ?? error.description)")
+        }
+    }
+
+    // MARK: - Writing (called inside a transaction by importers and coders)
+
+    public enum Change: Sendable { case inserted, updated, unchanged }
+
+    static func fingerprint(_ i: Incident) -> String {
+        StoredLists.fingerprint([i.origin, i.originID, i.title, i.date ?? "\u{0}", i.description, i.reportText,
+                                 StoredLists.encode(i.sourceURLs), StoredLists.encode(i.deployers),
+                                 StoredLists.encode(i.developers), StoredLists.encode(i.harmedParties),
+                                 StoredLists.encode(i.systems), i.modality?.rawValue ?? "\u{0}",
+                                 i.duplicateOf ?? "\u{0}"])
+    }
+
+    /// Inserts or updates an incident, touching the row only when its content changed.
+    static func upsert(_ incident: Incident, in db: Database, now: String) throws -> Change {
+        let hash = fingerprint(incident)
+        let existing = try String.fetchOne(db.cachedStatement(sql: "SELECT content_hash FROM incident WHERE id = ?"),
+                                           arguments: [incident.id])
+        if existing == hash { return .unchanged }
+        let arguments: StatementArguments = [
+            incident.origin, incident.originID, incident.title, incident.date, incident.description,
+            incident.reportText, StoredLists.encode(incident.sourceURLs), StoredLists.encode(incident.deployers),
+            StoredLists.encode(incident.developers), StoredLists.encode(incident.harmedParties),
+            StoredLists.encode(incident.systems), incident.modality?.rawValue, incident.duplicateOf, hash, now,
+            incident.id,
+        ]
+        if existing == nil {
+            try db.cachedStatement(sql: """
+                INSERT INTO incident (origin, origin_id, title, date, description, report_text, source_urls,
+                    deployers, developers, harmed_parties, systems, modality, duplicate_of, content_hash,
+                    updated_at, id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: arguments)
+            return .inserted
+        }
+        try db.cachedStatement(sql: """
+            UPDATE incident SET origin = ?, origin_id = ?, title = ?, date = ?, description = ?, report_text = ?,
+                source_urls = ?, deployers = ?, developers = ?, harmed_parties = ?, systems = ?, modality = ?,
+                duplicate_of = ?, content_hash = ?, updated_at = ?
+            WHERE id = ?
+            """).execute(arguments: arguments)
+        return .updated
+    }
+
+    /// Makes the incident's codes in `taxonomy` exactly `codes`; true when anything changed.
+    static func replaceForeignCodes(_ codes: Set<ForeignCode>, taxonomy: String, incidentID: String,
+                                    in db: Database) throws -> Bool {
+        let rows = try Row.fetchAll(db.cachedStatement(sql:
+            "SELECT field, value FROM foreign_code WHERE incident_id = ? AND taxonomy = ?"),
+            arguments: [incidentID, taxonomy])
+        let existing = Set(rows.map { ForeignCode(taxonomy: taxonomy, field: $0["field"], value: $0["value"]) })
+        if existing == codes { return false }
+        try db.cachedStatement(sql: "DELETE FROM foreign_code WHERE incident_id = ? AND taxonomy = ?")
+            .execute(arguments: [incidentID, taxonomy])
+        let insert = try db.cachedStatement(sql:
+            "INSERT INTO foreign_code (incident_id, taxonomy, field, value) VALUES (?, ?, ?, ?)")
+        for code in codes { try insert.execute(arguments: [incidentID, taxonomy, code.field, code.value]) }
+        return true
+    }
+
+    /// Makes the machine suggestions of `coder` for an incident exactly `codings`; true when changed.
+    /// Human codings are never touched here.
+    static func replaceSuggestions(_ codings: [Coding], coder: String, incidentID: String, in db: Database,
+                                   now: String) throws -> Bool {
+        precondition(coder.hasPrefix(Coding.machinePrefix), "suggestions come from machine coders only")
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT category, lifecycle, rationale FROM coding
+            WHERE incident_id = ? AND coder = ? AND origin = 'machine'
+            """), arguments: [incidentID, coder])
+        struct Key: Hashable { var category: String; var lifecycle: String?; var rationale: String? }
+        let existing = Set(rows.map { Key(category: $0["category"], lifecycle: $0["lifecycle"], rationale: $0["rationale"]) })
+        let wanted = Set(codings.map { Key(category: $0.category, lifecycle: $0.lifecycle, rationale: $0.rationale) })
+        if existing == wanted { return false }
+        try db.cachedStatement(sql: "DELETE FROM coding WHERE incident_id = ? AND coder = ? AND origin = 'machine'")
+            .execute(arguments: [incidentID, coder])
+        try insertSuggestions(codings, coder: coder, incidentID: incidentID, in: db, now: now)
+        return true
+    }
+
+    static func insertSuggestions(_ codings: [Coding], coder: String, incidentID: String, in db: Database,
+                                  now: String) throws {
+        precondition(coder.hasPrefix(Coding.machinePrefix), "suggestions come from machine coders only")
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO coding (incident_id, category, layer, lifecycle, severity, coder, rationale, origin, coded_at)
+            VALUES (?, ?, ?, ?, NULL, ?, ?, 'machine', ?)
+            """)
+        for c in codings {
+            try insert.execute(arguments: [incidentID, c.category, c.layer, c.lifecycle, coder, c.rationale, now])
+        }
+    }
+
+    // MARK: - Human coding
+
+    /// Records (or replaces) `coding.coder`'s human coding of an incident after validating it
+    /// against the scale.
+    @discardableResult
+    public func code(_ coding: Coding, scale: GVSScale = .builtIn) throws -> Coding {
+        var coding = coding
+        guard coding.origin == .human, !coding.coder.hasPrefix(Coding.machinePrefix),
+              !coding.coder.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw IncidentError.invalidValue(field: "coder", value: coding.coder,
+                                             expected: "a person's name (not empty, not starting with 'machine:')")
+        }
+        guard let category = scale.resolveCategory(coding.category) else {
+            throw IncidentError.unknownCategory(coding.category)
+        }
+        coding.category = category.id
+        coding.layer = category.layerID
+        if let stage = coding.lifecycle, !scale.lifecycleStages.contains(where: { $0.id == stage }) {
+            throw IncidentError.unknownLifecycleStage(stage)
+        }
+        if let severity = coding.severity, !Coding.severityRange.contains(severity) {
+            throw IncidentError.invalidValue(field: "severity", value: String(severity), expected: "1…5")
+        }
+        let stored = coding
+        try write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM incident WHERE id = ?", arguments: [stored.incidentID]) != nil
+            else { throw IncidentError.unknownIncident(stored.incidentID) }
+            try db.execute(sql: "DELETE FROM coding WHERE incident_id = ? AND coder = ? AND origin = 'human'",
+                           arguments: [stored.incidentID, stored.coder])
+            try db.execute(sql: """
+                INSERT INTO coding (incident_id, category, layer, lifecycle, severity, coder, rationale, origin, coded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'human', ?)
+                """, arguments: [stored.incidentID, stored.category, stored.layer, stored.lifecycle, stored.severity,
+                                 stored.coder, stored.rationale, Timestamp.string(stored.codedAt)])
+        }
+        return stored
+    }
+
+    // MARK: - Reading
+
+    public func incident(id: String) throws -> Incident? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM incident WHERE id = ?", arguments: [id]).map(Incident.init(row:)) }
+    }
+
+    public func incidentCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM incident") ?? 0 }
+    }
+
+    /// All incidents ordered by id (origin, then number-aware).
+    public func allIncidents() throws -> [Incident] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM incident ORDER BY origin, length(origin_id), origin_id").map(Incident.init(row:)) }
+    }
+
+    /// Codings, optionally of one incident and/or one origin.
+    public func codings(incidentID: String? = nil, origin: CodingOrigin? = nil) throws -> [Coding] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM coding
+                WHERE (?1 IS NULL OR incident_id = ?1) AND (?2 IS NULL OR origin = ?2)
+                ORDER BY incident_id, origin, coder, category
+                """, arguments: [incidentID, origin?.rawValue]).map(Coding.init(row:))
+        }
+    }
+
+    public func foreignCodes(incidentID: String) throws -> [ForeignCode] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT taxonomy, field, value FROM foreign_code WHERE incident_id = ? ORDER BY taxonomy, field, value",
+                             arguments: [incidentID])
+                .map { ForeignCode(taxonomy: $0["taxonomy"], field: $0["field"], value: $0["value"]) }
+        }
+    }
+
+    /// Every (incident, code) of the given taxonomies, for agreement and suggestion mapping.
+    public func foreignCodes(taxonomies: [String]) throws -> [(incidentID: String, code: ForeignCode)] {
+        try read { db in
+            var result: [(incidentID: String, code: ForeignCode)] = []
+            for taxonomy in taxonomies {
+                let rows = try Row.fetchAll(db, sql: "SELECT incident_id, field, value FROM foreign_code WHERE taxonomy = ?",
+                                            arguments: [taxonomy])
+                result += rows.map { ($0["incident_id"], ForeignCode(taxonomy: taxonomy, field: $0["field"], value: $0["value"])) }
+            }
+            return result
+        }
+    }
+}
+
+extension Incident {
+    init(row: Row) {
+        self.init(origin: row["origin"], originID: row["origin_id"], title: row["title"], date: row["date"],
+                  description: row["description"], reportText: row["report_text"],
+                  sourceURLs: StoredLists.decode(row["source_urls"]), deployers: StoredLists.decode(row["deployers"]),
+                  developers: StoredLists.decode(row["developers"]),
+                  harmedParties: StoredLists.decode(row["harmed_parties"]), modality: (row["modality"] as String?).flatMap(Modality.init(rawValue:)),
+                  systems: StoredLists.decode(row["systems"]), duplicateOf: row["duplicate_of"])
+        id = row["id"]
+    }
+}
+
+extension Coding {
+    init(row: Row) {
+        self.init(incidentID: row["incident_id"], category: row["category"], layer: row["layer"],
+                  lifecycle: row["lifecycle"], severity: row["severity"], coder: row["coder"],
+                  rationale: row["rationale"], origin: CodingOrigin(rawValue: row["origin"]) ?? .machine,
+                  codedAt: Timestamp.date(row["coded_at"]) ?? Date(timeIntervalSince1970: 0))
+    }
+}
+
+/// ISO 8601 timestamps as stored in the database.
+enum Timestamp {
+    static func string(_ date: Date) -> String { date.formatted(.iso8601) }
+    static func date(_ string: String?) -> Date? { string.flatMap { try? Date($0, strategy: .iso8601) } }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Encoding of string lists into one TEXT column (a JSON array) and a cheap content fingerprint.
+/// Hand-written because the importer encodes hundreds of thousands of rows and JSONEncoder per row
+/// would dominate import time.
+enum StoredLists {
+    static func encode(_ list: [String]) -> String {
+        var out = "["
+        for (i, s) in list.enumerated() {
+            if i > 0 { out += "," }
+            out += "\""
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    if scalar.value < 0x20 {
+                        out += String(format: "\\u%04x", scalar.value)
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            out += "\""
+        }
+        return out + "]"
+    }
+
+    static func decode(_ text: String?) -> [String] {
+        guard let text, let data = text.data(using: .utf8),
+              let list = try? JSONDecoder().decode([String].self, from: data) else { return [] }
+        return list
+    }
+
+    /// FNV-1a 64 over the given parts with a separator that cannot occur in UTF-8 text.
+    static func fingerprint(_ parts: [String]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for part in parts {
+            for byte in part.utf8 {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01B3
+            }
+            hash ^= 0xFF
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        return String(hash, radix: 16)
+    }
+}

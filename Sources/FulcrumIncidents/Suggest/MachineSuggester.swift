@@ -1,0 +1,103 @@
+import Foundation
+import FulcrumCore
+import GRDB
+
+/// Turns foreign codes and text cues into machine suggestions (origin `machine`, coder
+/// `machine:<source>`), one set per source and incident, replacing the previous set only when it
+/// differs so that a re-import reports no change.
+public struct MachineSuggester: Sendable {
+    public var mapping: SuggestionMapping
+    public var scale: GVSScale
+
+    public static let builtIn = MachineSuggester(mapping: .builtIn, scale: .builtIn)
+
+    public init(mapping: SuggestionMapping, scale: GVSScale = .builtIn) {
+        self.mapping = mapping
+        self.scale = scale
+    }
+
+    /// Suggestions for one incident, grouped by coder, each with a rationale naming its evidence.
+    public func suggestions(for incident: Incident, codes: [ForeignCode]) -> [String: [Coding]] {
+        let stage = lifecycle(codes)
+        var byCoder: [String: [String: String]] = [:]   // coder → category → rationale
+        for rule in mapping.foreign {
+            for code in codes where code.taxonomy == rule.taxonomy && code.field == rule.field && rule.matches(code.value) {
+                let coder = Coding.machinePrefix + rule.source
+                if byCoder[coder]?[rule.category] == nil {
+                    byCoder[coder, default: [:]][rule.category] = "\(rule.taxonomy) \(rule.field) = '\(code.value)'"
+                }
+            }
+        }
+        let text = CueMatcher.bytes(incident.title + "\n" + incident.description)
+        for cue in mapping.textCues {
+            if let hit = CueMatcher.firstMatch(of: cue.cues, in: text) {
+                byCoder[Coding.machinePrefix + "text-cue", default: [:]][cue.category] = "text cue '\(hit)'"
+            }
+        }
+        return byCoder.mapValues { categories in
+            categories.sorted { $0.key < $1.key }.map { category, rationale in
+                Coding(incidentID: incident.id, category: category,
+                       layer: scale.category(id: category)?.layerID ?? "", lifecycle: stage,
+                       coder: "", rationale: rationale, origin: .machine)
+            }
+        }
+    }
+
+    /// The first lifecycle rule (in file order) matched by the incident's codes.
+    func lifecycle(_ codes: [ForeignCode]) -> String? {
+        for rule in mapping.lifecycle {
+            if codes.contains(where: { $0.taxonomy == rule.taxonomy && $0.field == rule.field
+                && rule.equals.contains($0.value) }) { return rule.stage }
+        }
+        return nil
+    }
+
+    /// Sources this suggester can produce; older sets from these coders are cleared when empty now.
+    var coders: [String] {
+        Array(Set(mapping.foreign.map { Coding.machinePrefix + $0.source } + [Coding.machinePrefix + "text-cue"])).sorted()
+    }
+
+    /// Recomputes suggestions of the given incidents inside the caller's transaction; returns the
+    /// number of (incident, coder) sets that changed.
+    /// `new` lists incidents inserted in this transaction: they have no suggestions yet, so their
+    /// sets are inserted without first reading and deleting (halves the statements of a large import).
+    func refresh(incidentIDs: Set<String>, new: Set<String> = [], in db: Database, now: String) throws -> Int {
+        var changed = 0
+        // Only the columns suggestions read: decoding the list columns would dominate large imports.
+        let incidentStatement = try db.cachedStatement(sql: "SELECT origin, origin_id, title, description FROM incident WHERE id = ?")
+        let codesStatement = try db.cachedStatement(sql: "SELECT taxonomy, field, value FROM foreign_code WHERE incident_id = ?")
+        let coders = self.coders
+        for id in incidentIDs.sorted() {
+            guard let row = try Row.fetchOne(incidentStatement, arguments: [id]) else { continue }
+            let incident = Incident(origin: row["origin"], originID: row["origin_id"], title: row["title"],
+                                    description: row["description"])
+            let codes = try Row.fetchAll(codesStatement, arguments: [id])
+                .map { ForeignCode(taxonomy: $0["taxonomy"], field: $0["field"], value: $0["value"]) }
+            let byCoder = suggestions(for: incident, codes: codes)
+            if new.contains(id) {
+                for (coder, codings) in byCoder where !codings.isEmpty {
+                    try IncidentStore.insertSuggestions(codings, coder: coder, incidentID: id, in: db, now: now)
+                    changed += 1
+                }
+                continue
+            }
+            for coder in coders {
+                if try IncidentStore.replaceSuggestions(byCoder[coder] ?? [], coder: coder, incidentID: id, in: db, now: now) {
+                    changed += 1
+                }
+            }
+        }
+        return changed
+    }
+}
+
+extension IncidentStore {
+    /// Recomputes machine suggestions for every incident (after editing the mapping file).
+    public func refreshSuggestions(_ suggester: MachineSuggester = .builtIn) throws -> Int {
+        let now = Timestamp.string(Date())
+        return try write { db in
+            let ids = Set(try String.fetchAll(db, sql: "SELECT id FROM incident"))
+            return try suggester.refresh(incidentIDs: ids, in: db, now: now)
+        }
+    }
+}
