@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "fulcrum", targets: ["fulcrum"]),
         .library(name: "FulcrumCore", targets: ["FulcrumCore"]),
         .library(name: "FulcrumSuites", targets: ["FulcrumSuites"]),
+        .library(name: "FulcrumValues", targets: ["FulcrumValues"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -18,16 +19,18 @@ let package = Package(
     targets: [
         .target(name: "FulcrumCore", resources: [.copy("Resources")]),
         .target(name: "FulcrumSuites", dependencies: ["FulcrumCore"], resources: [.copy("Resources")]),
+        .target(name: "FulcrumValues", dependencies: ["FulcrumCore"], resources: [.copy("Resources")]),
         .executableTarget(
             name: "fulcrum",
             dependencies: [
-                "FulcrumCore", "FulcrumSuites",
+                "FulcrumCore", "FulcrumSuites", "FulcrumValues",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(name: "FulcrumCoreTests", dependencies: ["FulcrumCore"]),
         .testTarget(name: "FulcrumSuitesTests", dependencies: ["FulcrumSuites"]),
+        .testTarget(name: "FulcrumValuesTests", dependencies: ["FulcrumValues", "FulcrumCore"]),
         .testTarget(name: "fulcrumCLITests", dependencies: ["FulcrumCore"]),
     ]
 )
