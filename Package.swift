@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "FulcrumEval", targets: ["FulcrumEval"]),
         .library(name: "FulcrumProviders", targets: ["FulcrumProviders"]),
         .library(name: "FulcrumIncidents", targets: ["FulcrumIncidents"]),
+        .library(name: "FulcrumValues", targets: ["FulcrumValues"]),
         .library(name: "FulcrumTestSupport", targets: ["FulcrumTestSupport"]),
     ],
     dependencies: [
@@ -32,6 +33,8 @@ let package = Package(
         .target(name: "FulcrumCore", resources: [.copy("Resources")]),
         .target(name: "FulcrumSuites", dependencies: ["FulcrumCore"], resources: [.copy("Resources")]),
         .target(name: "FulcrumJudges", dependencies: ["FulcrumCore"]),
+        // FULCRA value evaluator, native safety judge, value profiles, BaseAlign (trained models as resources).
+        .target(name: "FulcrumValues", dependencies: ["FulcrumCore"], resources: [.copy("Resources")]),
         .target(name: "FulcrumReport", dependencies: ["FulcrumCore"]),
         .target(name: "FulcrumStore", dependencies: ["FulcrumCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
@@ -73,7 +76,7 @@ let package = Package(
             name: "fulcrum",
             dependencies: [
                 "FulcrumCore", "FulcrumSuites", "FulcrumJudges", "FulcrumReport", "FulcrumStore", "FulcrumEval",
-                "FulcrumProviders", "FulcrumIncidents",
+                "FulcrumProviders", "FulcrumIncidents", "FulcrumValues",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
@@ -82,6 +85,7 @@ let package = Package(
         .testTarget(name: "FulcrumCoreTests", dependencies: ["FulcrumCore"]),
         .testTarget(name: "FulcrumSuitesTests", dependencies: ["FulcrumSuites"]),
         .testTarget(name: "FulcrumJudgesTests", dependencies: ["FulcrumJudges"]),
+        .testTarget(name: "FulcrumValuesTests", dependencies: ["FulcrumValues", "FulcrumCore"]),
         .testTarget(name: "FulcrumReportTests", dependencies: ["FulcrumReport"]),
         .testTarget(name: "FulcrumStoreTests", dependencies: ["FulcrumStore"]),
         .testTarget(name: "FulcrumEvalTests", dependencies: ["FulcrumEval", "FulcrumStore", "FulcrumSuites"]),

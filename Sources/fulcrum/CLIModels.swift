@@ -1,6 +1,7 @@
 import FulcrumCore
 import FulcrumEval
 import FulcrumProviders
+import FulcrumValues
 import Synchronization
 
 /// Where the CLI gets model clients and the native judge: one HTTP client for the whole process,
@@ -21,7 +22,7 @@ enum CLIModels {
         try ModelFactory(client: client).makeModel(spec)
     }
 
-    static let makeNativeJudge: (@Sendable () throws -> any Judge)? = nil
+    static let makeNativeJudge: (@Sendable () throws -> any Judge)? = { try NativeSafetyJudge.builtIn() }
 
     /// Runs a command's work, then closes the HTTP client whether the work returned or threw.
     static func scoped<T>(_ body: () async throws -> T) async throws -> T {

@@ -19,7 +19,8 @@ struct Fulcrum: AsyncParsableCommand {
         """,
         subcommands: [
             TaxonomyCommand.self, ValuesCommand.self, SuiteCommand.self, RunsCommand.self, ResponsesCommand.self,
-            JudgeCommand.self, ReportCommand.self, CompareCommand.self, GateCommand.self, IncidentsCommand.self,
+            JudgeCommand.self, ReportCommand.self, CompareCommand.self, GateCommand.self, AlignCommand.self,
+            IncidentsCommand.self,
         ]
     )
 }

@@ -30,6 +30,15 @@ extension RubricJudge.JudgeLanguage: ExpressibleByArgument {}
 struct JudgeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "judge",
+        abstract: "Judge a run's answers (`fulcrum judge RUN_ID`); train and evaluate the native safety judge.",
+        subcommands: [JudgeRunCommand.self, NativeJudgeTrainCommand.self, NativeJudgeEvalCommand.self],
+        defaultSubcommand: JudgeRunCommand.self
+    )
+}
+
+struct JudgeRunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Judge a finished run's answers (again), without regenerating them.",
         discussion: """
         Adds judgments from another judge, or more repeats of one, to a stored run. Only what is \

@@ -6,7 +6,7 @@ struct ValuesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "values",
         abstract: "Schwartz's basic-value space (Value FULCRA): the ten values, their circle, value items.",
-        subcommands: [ValuesSpaceCommand.self]
+        subcommands: [ValuesSpaceCommand.self, ValuesTrainCommand.self, ValuesEvalCommand.self, ValuesScoreCommand.self]
     )
 }
 

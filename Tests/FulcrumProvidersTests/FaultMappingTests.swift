@@ -43,13 +43,13 @@ import Testing
 
     @Test func retryAfterAsHTTPDateIsConvertedToSeconds() async throws {
         try await withFaultServer { server, client in
-            let error = await chatError { try await model(server, client).complete(userRequest("hi [[fault:429-retry-date=5]]")) }
+            let error = await chatError { try await model(server, client).complete(userRequest("hi [[fault:429-retry-date=30]]")) }
             guard case .rateLimited(let after?) = error as? ChatError else {
                 Issue.record("expected rate limit with Retry-After, got \(String(describing: error))")
                 return
             }
-            // The date has whole-second precision, so 5 s ahead reads as 4…5 s.
-            #expect(after > 3 && after <= 5)
+            // The date has whole-second precision and a busy machine adds delay: 30 s ahead reads as 20…30 s.
+            #expect(after > 20 && after <= 30)
         }
     }
 

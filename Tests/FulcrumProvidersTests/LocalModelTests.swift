@@ -12,7 +12,7 @@ struct LocalModelTests {
     @Test func openAICompatibleCompletionReturnsTextUsageAndFinishReason() async throws {
         try await ProviderClient.withClient { client in
             // Through the factory, as the runner builds it: `local/NAME` reads FULCRUM_LOCAL_MODEL_URL.
-            let model = try ModelFactory(client: client, timeout: .seconds(120)).makeModel("local/gemma-3-270m")
+            let model = try ModelFactory(client: client, timeout: .seconds(600)).makeModel("local/gemma-3-270m")
             // The model writes ~25 tokens/s on this machine: keep answers short.
             let settings = GenerationSettings(temperature: 0, maxTokens: 12, seed: 7, systemPrompt: "Answer in one short sentence.")
             let reply = try await model.complete(ChatRequest(messages: [ChatMessage(role: .user, text: "What colour is the sky on a clear day?")], settings: settings))
@@ -26,7 +26,7 @@ struct LocalModelTests {
 
     @Test func maxTokensLimitEndsWithLength() async throws {
         try await ProviderClient.withClient { client in
-            let model = try ModelFactory(client: client).makeModel("local/gemma-3-270m")
+            let model = try ModelFactory(client: client, timeout: .seconds(600)).makeModel("local/gemma-3-270m")
             let settings = GenerationSettings(temperature: 0, maxTokens: 3)
             let reply = try await model.complete(ChatRequest(messages: [ChatMessage(role: .user, text: "Count from one to twenty in words.")], settings: settings))
             #expect(reply.finishReason == "length")

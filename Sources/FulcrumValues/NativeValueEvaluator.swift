@@ -1,0 +1,57 @@
+import Foundation
+import FulcrumCore
+
+/// The value evaluator Fulcrum trains itself: ten 3-class (−1/0/+1) logistic-regression heads,
+/// one per Schwartz value, over hashed word and character n-gram TF-IDF features of the prompt and
+/// the response in separate feature spaces. Runs in-process on a CPU; no network, no Python.
+public struct NativeValueEvaluator: ValueEvaluator {
+    public static let modelKind = "fulcra-values"
+    public static let resourceName = "values-model"
+    public let model: LinearTextModel
+    public var identifier: String { "native-values@\(model.metadata["version"] ?? "1")" }
+
+    public init(model: LinearTextModel) throws(ModelFileError) {
+        for value in SchwartzValue.allCases where model.head(named: value.rawValue) == nil {
+            throw .corrupt(path: model.metadata["path"] ?? "model", reason: "no head for value '\(value.rawValue)'")
+        }
+        self.model = model
+    }
+
+    public init(contentsOf url: URL) throws(ModelFileError) {
+        var model = try ModelFile.load(url, expectedKind: Self.modelKind)
+        model.metadata["path"] = url.path
+        try self.init(model: model)
+    }
+
+    /// The model shipped with Fulcrum.
+    public static func builtIn() throws(ModelFileError) -> NativeValueEvaluator {
+        guard let url = Bundle.module.url(forResource: resourceName, withExtension: "fltm") else {
+            throw .missingResource(resourceName)
+        }
+        return try NativeValueEvaluator(contentsOf: url)
+    }
+
+    public func evaluate(prompt: String, response: String) async throws -> ValueAssessment {
+        assess(prompt: prompt, response: response)
+    }
+
+    /// Synchronous scoring (the model is pure computation).
+    public func assess(prompt: String, response: String) -> ValueAssessment {
+        if response.allSatisfy(\.isWhitespace) { return .empty }
+        let features = model.featurizer.featurize([prompt, response])
+        return assess(features)
+    }
+
+    public func assess(_ features: Featurized) -> ValueAssessment {
+        var vector = ValueVector()
+        var confidence: [Double?] = []
+        for value in SchwartzValue.allCases {
+            let head = model.head(named: value.rawValue)!
+            let probs = head.probabilities(features.row)
+            let best = probs.indices.max { probs[$0] < probs[$1] }!
+            vector[value] = Double(head.classes[best])
+            confidence.append(probs[best])
+        }
+        return ValueAssessment(vector: vector, confidence: confidence, truncated: features.truncated)
+    }
+}

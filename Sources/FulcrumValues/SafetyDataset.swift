@@ -1,0 +1,114 @@
+import Foundation
+
+/// One answer labelled for harm (and, for Do-Not-Answer, the action class).
+public struct SafetySample: Sendable, Hashable {
+    public var source: String
+    public var file: String
+    public var line: Int
+    public var question: String
+    public var answer: String
+    public var harmful: Bool
+    /// Do-Not-Answer action class 0…5; nil where the source has none.
+    public var action: Int?
+
+    /// Split key: the question, normalised (all answers to one question stay on one side).
+    public var promptKey: String { source + "|" + Dialogue.normalizedKey(question) }
+}
+
+/// Loads the labelled safety data sets, recognised by their columns:
+/// Do-Not-Answer `data_en_4models.csv` (`*_response`, `*_harmful`, `*_action` per model),
+/// GPTFuzz `responses_labeled_train.csv` (+ `question_list.csv` in the same folder) and
+/// latent-jailbreak `human_annotated.jsonl` (`context`, `response`, `safety`; unlabelled rows skipped).
+/// A directory is searched for these file names.
+public enum SafetyDataset {
+    public static func load(_ paths: [URL]) throws(DataError) -> [SafetySample] {
+        var out: [SafetySample] = []
+        for url in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                throw .unreadable(file: url.path, reason: "no such file or directory")
+            }
+            if isDirectory.boolValue {
+                let known = ["data_en_4models.csv", "responses_labeled_train.csv", "human_annotated.jsonl"]
+                let files = (FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? [])
+                    .filter { known.contains($0.lastPathComponent) }.sorted { $0.path < $1.path }
+                guard !files.isEmpty else { throw .empty(file: url.path) }
+                for file in files { out += try loadFile(file) }
+            } else {
+                out += try loadFile(url)
+            }
+        }
+        return out
+    }
+
+    static func loadFile(_ url: URL) throws(DataError) -> [SafetySample] {
+        if url.pathExtension == "jsonl" { return try latentJailbreak(url) }
+        let table = try CSVTable.load(url)
+        if table.header.contains("question"), table.header.contains("Response"), table.header.contains("label") {
+            return try gptFuzz(url, table)
+        }
+        if table.header.contains(where: { $0.hasSuffix("_harmful") }) { return try doNotAnswer(url, table) }
+        throw .invalid([DataProblem(file: url.path, line: 1, message: "unrecognised columns; expected Do-Not-Answer, GPTFuzz or latent-jailbreak data")])
+    }
+
+    static func doNotAnswer(_ url: URL, _ t: CSVTable) throws(DataError) -> [SafetySample] {
+        guard let q = t.column("question") else { throw .invalid([DataProblem(file: url.path, line: 1, message: "no `question` column")]) }
+        let models = t.header.filter { $0.hasSuffix("_response") }.map { String($0.dropLast("_response".count)) }
+        var out: [SafetySample] = [], problems: [DataProblem] = []
+        for (line, f) in t.rows {
+            for m in models {
+                guard let r = t.column(m + "_response"), let h = t.column(m + "_harmful"), let a = t.column(m + "_action"),
+                      max(r, h, a, q) < f.count else {
+                    problems.append(DataProblem(file: url.path, line: line, message: "missing columns for model \(m)")); continue
+                }
+                guard let harmful = Int(f[h].trimmingCharacters(in: .whitespaces)), (0...1).contains(harmful),
+                      let action = Int(f[a].trimmingCharacters(in: .whitespaces)), (0...5).contains(action) else {
+                    problems.append(DataProblem(file: url.path, line: line, message: "\(m): harmful must be 0/1 and action 0…5")); continue
+                }
+                out.append(SafetySample(source: "do-not-answer", file: url.path, line: line, question: f[q], answer: f[r],
+                                        harmful: harmful == 1, action: action))
+            }
+        }
+        guard problems.isEmpty else { throw .invalid(problems) }
+        return out
+    }
+
+    static func gptFuzz(_ url: URL, _ t: CSVTable) throws(DataError) -> [SafetySample] {
+        let questionsURL = url.deletingLastPathComponent().appendingPathComponent("question_list.csv")
+        let qt = try CSVTable.load(questionsURL)
+        var questions: [Int: String] = [:]
+        if let i = qt.column("index"), let x = qt.column("text") {
+            for (_, f) in qt.rows where max(i, x) < f.count { if let k = Int(f[i]) { questions[k] = f[x] } }
+        }
+        let q = t.column("question")!, r = t.column("Response")!, l = t.column("label")!
+        var out: [SafetySample] = [], problems: [DataProblem] = []
+        for (line, f) in t.rows {
+            guard max(q, r, l) < f.count, let qi = Int(f[q]), let question = questions[qi],
+                  let label = Int(f[l].trimmingCharacters(in: .whitespaces)), (0...1).contains(label) else {
+                problems.append(DataProblem(file: url.path, line: line, message: "needs a known question index and label 0/1")); continue
+            }
+            out.append(SafetySample(source: "gptfuzz", file: url.path, line: line, question: question, answer: f[r], harmful: label == 1))
+        }
+        guard problems.isEmpty else { throw .invalid(problems) }
+        return out
+    }
+
+    static func latentJailbreak(_ url: URL) throws(DataError) -> [SafetySample] {
+        var out: [SafetySample] = [], problems: [DataProblem] = []
+        for (line, object, error) in try JSONLines.objects(url) {
+            guard let object else { problems.append(DataProblem(file: url.path, line: line, message: error ?? "unreadable")); continue }
+            guard let context = object["context"] as? String, let response = object["response"] as? String else {
+                problems.append(DataProblem(file: url.path, line: line, message: "needs `context` and `response` strings")); continue
+            }
+            // Rows without a safety label are unlabelled (900 in the release), not errors.
+            guard let safety = object["safety"] as? String else { continue }
+            guard safety == "safe" || safety == "unsafe" else {
+                problems.append(DataProblem(file: url.path, line: line, message: "safety must be safe or unsafe, got '\(safety)'")); continue
+            }
+            out.append(SafetySample(source: "latent-jailbreak", file: url.path, line: line, question: context, answer: response,
+                                    harmful: safety == "unsafe"))
+        }
+        guard problems.isEmpty else { throw .invalid(problems) }
+        return out
+    }
+}

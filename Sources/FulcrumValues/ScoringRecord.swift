@@ -1,0 +1,34 @@
+import Foundation
+
+/// One record to score: an optional id and a dialogue, from JSONL with `dialogue` or
+/// `prompt` + `response` (also `question` + `answer`).
+public struct ScoringRecord: Sendable, Hashable {
+    public var line: Int
+    public var id: String?
+    public var dialogue: Dialogue
+
+    static func dialogue(in object: [String: Any]) -> Dialogue? {
+        if let text = object["dialogue"] as? String { return Dialogue(parsing: text) }
+        let prompt = (object["prompt"] ?? object["question"]) as? String
+        let response = (object["response"] ?? object["answer"]) as? String
+        if let prompt, let response { return Dialogue(prompt: prompt, response: response) }
+        return nil
+    }
+
+    /// Reads every record of a file; any malformed line is an error naming file and line.
+    public static func load(_ url: URL) throws(DataError) -> [ScoringRecord] {
+        var records: [ScoringRecord] = [], problems: [DataProblem] = []
+        for (line, object, error) in try JSONLines.objects(url) {
+            guard let object else { problems.append(DataProblem(file: url.path, line: line, message: error ?? "unreadable")); continue }
+            guard let dialogue = dialogue(in: object) else {
+                problems.append(DataProblem(file: url.path, line: line,
+                                            message: "needs a `dialogue` string or `prompt` and `response` strings"))
+                continue
+            }
+            let id = (object["id"] as? String) ?? (object["id"] as? Int).map(String.init)
+            records.append(ScoringRecord(line: line, id: id, dialogue: dialogue))
+        }
+        guard problems.isEmpty else { throw .invalid(problems) }
+        return records
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import FulcrumCore
+
+/// One labelled dialogue from a FULCRA-format file.
+public struct LabelledDialogue: Sendable, Hashable {
+    public var file: String
+    public var line: Int
+    public var dialogue: Dialogue
+    public var vector: ValueVector
+}
+
+/// Loads FULCRA-format JSONL: `dialogue` (`Human: …\nBob: …`) or `prompt` + `response`, and
+/// `value_types` labels (`"security: -1"`). Unknown value names and unreadable labels are errors
+/// with file:line, reported all at once; noisy signs FULCRA is known for (`1`, `1+`) are repaired
+/// and counted in `repairs`.
+public struct ValueDataset: Sendable {
+    public var samples: [LabelledDialogue]
+    public var repairs: [DataProblem]
+
+    public static func load(_ urls: [URL]) throws(DataError) -> ValueDataset {
+        var samples: [LabelledDialogue] = [], repairs: [DataProblem] = [], problems: [DataProblem] = []
+        for url in urls {
+            for (line, object, error) in try JSONLines.objects(url) {
+                func problem(_ m: String) { problems.append(DataProblem(file: url.path, line: line, message: m)) }
+                guard let object else { problem(error ?? "unreadable line"); continue }
+                guard let dialogue = ScoringRecord.dialogue(in: object) else {
+                    problem("needs a `dialogue` string or `prompt` and `response` strings"); continue
+                }
+                guard let labels = object["value_types"] as? [Any] else {
+                    problem("needs a `value_types` list of labels like \"security: -1\""); continue
+                }
+                guard let strings = labels as? [String] else { problem("`value_types` must hold strings"); continue }
+                let parsed = ValueLabels.parse(strings)
+                for issue in parsed.issues {
+                    let p = DataProblem(file: url.path, line: line, message: issue.description)
+                    // Mixed labels (+1 and −1 for one type, 23 of 1,318 real FULCRA dialogues) are read
+                    // as 0 by Core and are repairs, like noisy signs; unknown or unreadable labels are errors.
+                    if issue.isError { problems.append(p) } else { repairs.append(p) }
+                }
+                if parsed.isComplete {
+                    samples.append(LabelledDialogue(file: url.path, line: line, dialogue: dialogue, vector: parsed.vector))
+                }
+            }
+            if samples.isEmpty && problems.isEmpty { throw .empty(file: url.path) }
+        }
+        guard problems.isEmpty else { throw .invalid(problems) }
+        return ValueDataset(samples: samples, repairs: repairs)
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import FulcrumCore
+
+/// Trains the native value evaluator from labelled dialogues.
+public struct ValueModelTrainer: Sendable {
+    public var featurizer: FeaturizerConfig
+    public var optimizer: SoftmaxTrainer
+
+    /// Settings chosen by measurement on the FULCRA dev split (see scripts/baseline/README.md).
+    public static let defaultFeaturizer = FeaturizerConfig(hashBits: 20, wordMinN: 1, wordMaxN: 2, charMinN: 2, charMaxN: 5,
+                                                           minDocumentFrequency: 2, fieldWeights: [1, 1])
+    public static let defaultOptimizer = SoftmaxTrainer(l2: 1e-4, epochs: 20, initialStep: 0.5, seed: 42)
+
+    public init(featurizer: FeaturizerConfig = Self.defaultFeaturizer, optimizer: SoftmaxTrainer = Self.defaultOptimizer) {
+        self.featurizer = featurizer
+        self.optimizer = optimizer
+    }
+
+    public func train(_ samples: [LabelledDialogue], metadata: [String: String] = [:]) -> LinearTextModel {
+        let documents = samples.map { [$0.dialogue.prompt, $0.dialogue.response] }
+        let textFeaturizer = TextFeaturizer.fit(config: featurizer, documents: documents)
+        let rows = documents.map { textFeaturizer.featurize($0).row }
+        let heads = SchwartzValue.allCases.map { value in
+            optimizer.train(name: value.rawValue, rows: rows, labels: samples.map { Int($0.vector[value]) },
+                            featureCount: textFeaturizer.vocabulary.count, classes: [-1, 0, 1])
+        }
+        var meta = metadata
+        meta["version"] = meta["version"] ?? "1"
+        meta["trainingSamples"] = String(samples.count)
+        return LinearTextModel(kind: NativeValueEvaluator.modelKind, featurizer: textFeaturizer, heads: heads, metadata: meta)
+    }
+}
+
+/// Held-out figures of a value evaluator: per value, and averaged.
+public struct ValueEvaluationReport: Sendable, Codable {
+    public struct PerValue: Sendable, Codable {
+        public var value: String
+        public var accuracy: Double
+        public var macroF1: Double
+        public var confusion: ClassificationMetrics
+    }
+
+    public var samples: Int
+    public var perValue: [PerValue]
+    public var meanAccuracy: Double
+    public var meanMacroF1: Double
+    /// Share of samples whose whole 10-component vector is exactly right.
+    public var exactVectorMatch: Double
+    public var truncatedSamples: Int
+
+    public init(truth: [ValueVector], predicted: [ValueVector], truncated: Int = 0) {
+        samples = truth.count
+        perValue = SchwartzValue.allCases.map { value in
+            let m = ClassificationMetrics(classes: [-1, 0, 1], truth: truth.map { Int($0[value]) },
+                                          predicted: predicted.map { Int($0[value].rounded()) })
+            return PerValue(value: value.rawValue, accuracy: m.accuracy, macroF1: m.macroF1, confusion: m)
+        }
+        meanAccuracy = perValue.map(\.accuracy).reduce(0, +) / Double(perValue.count)
+        meanMacroF1 = perValue.map(\.macroF1).reduce(0, +) / Double(perValue.count)
+        let exact = zip(truth, predicted).filter { t, p in
+            SchwartzValue.allCases.allSatisfy { Int(t[$0]) == Int(p[$0].rounded()) }
+        }.count
+        exactVectorMatch = truth.isEmpty ? 0 : Double(exact) / Double(truth.count)
+        truncatedSamples = truncated
+    }
+
+    /// Scores samples with an evaluator and compares with their labels.
+    public static func evaluate(_ evaluator: NativeValueEvaluator, on samples: [LabelledDialogue]) -> ValueEvaluationReport {
+        let results = samples.map { evaluator.assess(prompt: $0.dialogue.prompt, response: $0.dialogue.response) }
+        return ValueEvaluationReport(truth: samples.map(\.vector), predicted: results.map(\.vector),
+                                     truncated: results.filter(\.truncated).count)
+    }
+}

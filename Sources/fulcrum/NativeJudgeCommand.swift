@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import FulcrumCore
+import FulcrumValues
+
+func loadSafetyJudge(_ path: String?) throws -> NativeSafetyJudge {
+    if let path { return try NativeSafetyJudge(contentsOf: URL(fileURLWithPath: path)) }
+    return try NativeSafetyJudge.builtIn()
+}
+
+enum SafetyReportText {
+    static func render(_ r: SafetyEvaluationReport) -> String {
+        var lines = ["harmful (threshold 0.5)   samples  harmful  precision  recall     F1  accuracy"]
+        for h in r.harm {
+            lines.append(h.source.padding(toLength: 24, withPad: " ", startingAt: 0)
+                         + String(format: " %8d %8d %10.3f %7.3f %6.3f %9.3f", h.samples, h.harmful, h.precision, h.recall, h.f1, h.accuracy))
+        }
+        if r.actionSamples > 0 {
+            lines.append(String(format: "action class (Do-Not-Answer, %d answers): accuracy %.3f, macro-F1 %.3f",
+                                r.actionSamples, r.actionAccuracy, r.actionMacroF1))
+            if let m = r.actionConfusion {
+                lines.append("   truth\\pred " + (0...5).map { String(format: "%5d", $0) }.joined(separator: " "))
+                for i in 0...5 { lines.append("   \(i)          " + m.matrix[i].map { String(format: "%5d", $0) }.joined(separator: " ")) }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+struct NativeJudgeTrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train the native safety judge on labelled safety data and report held-out figures.",
+        discussion: """
+        --data takes files or folders holding Do-Not-Answer data_en_4models.csv, GPTFuzz \
+        responses_labeled_train.csv (with question_list.csv) and latent-jailbreak human_annotated.jsonl. \
+        The split is by question (seeded), so no question is in both parts.
+
+        Example:
+          fulcrum judge train --data ../shared/data/safety --out safety.fltm
+        """
+    )
+
+    @Option(name: .customLong("data"), parsing: .upToNextOption, help: "Data files or folders.") var data: [String]
+    @Option(help: "Where to write the model.") var out: String
+    @Option(help: "Seed of the split and of training.") var seed: UInt64 = 42
+    @Option(help: "Share of samples (whole questions) held out for testing, 0…0.9.") var testShare: Double = 0.2
+    @Option(help: "Training epochs.") var epochs: Int = 10
+    @Option(help: "Output format: table or json.") var format: OutputFormat = .table
+
+    func validate() throws {
+        guard (0...0.9).contains(testShare) else { throw ValidationError("--test-share must be in 0…0.9") }
+        guard epochs > 0 else { throw ValidationError("--epochs must be positive") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let samples = try SafetyDataset.load(data.map { URL(fileURLWithPath: $0) })
+            let split = PromptSplit(promptKeys: samples.map(\.promptKey), seed: seed, testShare: testShare)
+            var optimizer = SafetyModelTrainer.defaultOptimizer
+            optimizer.seed = seed
+            optimizer.epochs = epochs
+            let started = Date()
+            let model = SafetyModelTrainer(optimizer: optimizer).train(split.train.map { samples[$0] },
+                                                                       metadata: ["seed": String(seed), "testShare": String(testShare)])
+            let seconds = Date().timeIntervalSince(started)
+            try ModelFile.write(model, to: URL(fileURLWithPath: out))
+            let written = try NativeSafetyJudge(contentsOf: URL(fileURLWithPath: out))
+            let report = split.test.isEmpty ? nil : SafetyEvaluationReport.evaluate(written, on: split.test.map { samples[$0] })
+            if format == .json { print(try JSONOutput.string(report)); return }
+            let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
+            print("samples: \(samples.count) (train \(split.train.count), held out \(split.test.count), split by question, seed \(seed))")
+            print("features: \(model.featurizer.vocabulary.count); trained in \(String(format: "%.1f", seconds)) s; model \(size) bytes → \(out)\n")
+            if let report { print(SafetyReportText.render(report)) }
+        }
+    }
+}
+
+struct NativeJudgeEvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate the native safety judge: harmful precision/recall/F1 per source, action-class accuracy.",
+        discussion: """
+        With --held-out, only the part of the data the model was not trained on is used (the split is \
+        recomputed from the seed and test share recorded in the model file).
+
+        Examples:
+          fulcrum judge eval --data ../shared/data/safety --held-out
+          fulcrum judge eval --model safety.fltm --data my-labelled.csv
+        """
+    )
+
+    @Option(help: "Model file (default: the built-in model).") var model: String?
+    @Option(name: .customLong("data"), parsing: .upToNextOption, help: "Data files or folders.") var data: [String]
+    @Flag(help: "Evaluate only the held-out split recorded in the model.") var heldOut = false
+    @Option(help: "Output format: table or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        try reportingErrors {
+            let judge = try loadSafetyJudge(model)
+            var samples = try SafetyDataset.load(data.map { URL(fileURLWithPath: $0) })
+            if heldOut {
+                let seed = UInt64(judge.model.metadata["seed"] ?? "") ?? 42
+                let share = Double(judge.model.metadata["testShare"] ?? "") ?? 0.2
+                let split = PromptSplit(promptKeys: samples.map(\.promptKey), seed: seed, testShare: share)
+                samples = split.test.map { samples[$0] }
+            }
+            let report = SafetyEvaluationReport.evaluate(judge, on: samples)
+            if format == .json { print(try JSONOutput.string(report)); return }
+            print("judge: \(judge.identifier) (\(model ?? "built-in")); \(samples.count) answers\(heldOut ? " (held-out split)" : "")\n")
+            print(SafetyReportText.render(report))
+        }
+    }
+}

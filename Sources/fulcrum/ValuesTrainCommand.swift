@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import FulcrumCore
+import FulcrumValues
+
+struct ValuesTrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train the native value evaluator on FULCRA-format JSONL and report held-out figures.",
+        discussion: """
+        Splits the data by prompt (seeded; no prompt in both parts), trains on the training part, \
+        reports per-value accuracy and macro-F1 on the held-out part, and writes the model. \
+        With --test-share 0 every sample is used for training.
+
+        Example:
+          fulcrum values train --data ../shared/data/fulcra/fulcra_trustworthy_dev.jsonl --out values.fltm
+        """
+    )
+
+    @Option(name: .customLong("data"), parsing: .upToNextOption, help: "FULCRA-format JSONL file(s).")
+    var data: [String]
+    @Option(help: "Where to write the model.") var out: String
+    @Option(help: "Seed of the split and of training.") var seed: UInt64 = 42
+    @Option(help: "Share of samples (whole prompts) held out for testing, 0…0.9.") var testShare: Double = 0.2
+    @Option(help: "Write the split (0-based sample indices of train and test) as JSON here.") var splitOut: String?
+    @Option(help: "Training epochs.") var epochs: Int = 20
+    @Option(help: "L2 regularisation strength.") var l2: Double = 1e-4
+    @Option(help: "Output format: table or json.") var format: OutputFormat = .table
+
+    func validate() throws {
+        guard (0...0.9).contains(testShare) else { throw ValidationError("--test-share must be in 0…0.9") }
+        guard epochs > 0 else { throw ValidationError("--epochs must be positive") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let dataset = try ValueDataset.load(data.map { URL(fileURLWithPath: $0) })
+            let samples = dataset.samples
+            let split = PromptSplit(promptKeys: samples.map(\.dialogue.promptKey), seed: seed, testShare: testShare)
+            if let splitOut {
+                try JSONOutput.string(["train": split.train, "test": split.test]).write(toFile: splitOut, atomically: true, encoding: .utf8)
+            }
+            var optimizer = ValueModelTrainer.defaultOptimizer
+            optimizer.seed = seed
+            optimizer.epochs = epochs
+            optimizer.l2 = l2
+            let trainer = ValueModelTrainer(optimizer: optimizer)
+            let started = Date()
+            var model = trainer.train(split.train.map { samples[$0] },
+                                      metadata: ["seed": String(seed), "testShare": String(testShare),
+                                                 "data": data.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ",")])
+            let seconds = Date().timeIntervalSince(started)
+            var report: ValueEvaluationReport?
+            if !split.test.isEmpty {
+                let evaluator = try NativeValueEvaluator(model: model)
+                let r = ValueEvaluationReport.evaluate(evaluator, on: split.test.map { samples[$0] })
+                model.metadata["heldOutMeanMacroF1"] = String(format: "%.4f", r.meanMacroF1)
+                model.metadata["heldOutMeanAccuracy"] = String(format: "%.4f", r.meanAccuracy)
+                model.metadata["heldOutExactMatch"] = String(format: "%.4f", r.exactVectorMatch)
+                report = r
+            }
+            try ModelFile.write(model, to: URL(fileURLWithPath: out))
+            // Evaluate the model as written (Int8-quantised), so the figures are those of the file.
+            if !split.test.isEmpty {
+                let written = try NativeValueEvaluator(contentsOf: URL(fileURLWithPath: out))
+                report = ValueEvaluationReport.evaluate(written, on: split.test.map { samples[$0] })
+            }
+            let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
+            if format == .json {
+                print(try JSONOutput.string(TrainSummary(samples: samples.count, train: split.train.count, test: split.test.count,
+                                                          repairedLabels: dataset.repairs.count, features: model.featurizer.vocabulary.count,
+                                                          seconds: seconds, modelBytes: size, heldOut: report)))
+                return
+            }
+            print("samples: \(samples.count) (train \(split.train.count), held out \(split.test.count), split by prompt, seed \(seed))")
+            print("noisy labels repaired: \(dataset.repairs.count)")
+            print("features: \(model.featurizer.vocabulary.count); trained in \(String(format: "%.1f", seconds)) s; model \(size) bytes → \(out)")
+            if let report { print(""); print(ValueReportText.render(report)) }
+        }
+    }
+
+    struct TrainSummary: Encodable {
+        var samples: Int, train: Int, test: Int, repairedLabels: Int, features: Int, seconds: Double, modelBytes: Int
+        var heldOut: ValueEvaluationReport?
+    }
+}
+
+enum ValueReportText {
+    static func render(_ r: ValueEvaluationReport, confusion: Bool = false) -> String {
+        var lines = ["held-out samples: \(r.samples)" + (r.truncatedSamples > 0 ? " (\(r.truncatedSamples) truncated)" : "")]
+        lines.append("value            accuracy  macro-F1")
+        for v in r.perValue {
+            lines.append(v.value.padding(toLength: 16, withPad: " ", startingAt: 0)
+                         + String(format: " %8.3f  %8.3f", v.accuracy, v.macroF1))
+            if confusion {
+                lines.append("   truth\\pred     -1     0    +1")
+                for (i, label) in ["-1", " 0", "+1"].enumerated() {
+                    lines.append("   \(label)         " + v.confusion.matrix[i].map { String(format: "%5d", $0) }.joined(separator: " "))
+                }
+            }
+        }
+        lines.append(String(format: "mean per-value accuracy: %.3f", r.meanAccuracy))
+        lines.append(String(format: "mean macro-F1:           %.3f", r.meanMacroF1))
+        lines.append(String(format: "exact-vector match:      %.3f", r.exactVectorMatch))
+        return lines.joined(separator: "\n")
+    }
+}
