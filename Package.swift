@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "FulcrumSuites", dependencies: ["FulcrumCore"], resources: [.copy("Resources")]),
         .target(name: "FulcrumJudges", dependencies: ["FulcrumCore"]),
         // FULCRA value evaluator, native safety judge, value profiles, BaseAlign (trained models as resources).
-        .target(name: "FulcrumValues", dependencies: ["FulcrumCore"], resources: [.copy("Resources")]),
+        .target(name: "FulcrumValues", dependencies: ["FulcrumCore", "FulcrumReport"], resources: [.copy("Resources")]),
         .target(name: "FulcrumReport", dependencies: ["FulcrumCore"]),
         .target(name: "FulcrumStore", dependencies: ["FulcrumCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "FulcrumCoreTests", dependencies: ["FulcrumCore"]),
         .testTarget(name: "FulcrumSuitesTests", dependencies: ["FulcrumSuites"]),
         .testTarget(name: "FulcrumJudgesTests", dependencies: ["FulcrumJudges"]),
-        .testTarget(name: "FulcrumValuesTests", dependencies: ["FulcrumValues", "FulcrumCore"]),
+        .testTarget(name: "FulcrumValuesTests", dependencies: ["FulcrumValues", "FulcrumCore", "FulcrumReport"]),
         .testTarget(name: "FulcrumReportTests", dependencies: ["FulcrumReport"]),
         .testTarget(name: "FulcrumStoreTests", dependencies: ["FulcrumStore"]),
         .testTarget(name: "FulcrumEvalTests", dependencies: ["FulcrumEval", "FulcrumStore", "FulcrumSuites"]),

@@ -5,6 +5,7 @@ import FulcrumEval
 import FulcrumReport
 import FulcrumStore
 import FulcrumSuites
+import FulcrumValues
 
 /// How report-like commands compute their numbers.
 struct ReportOptionGroup: ParsableArguments {
@@ -61,6 +62,8 @@ struct ReportCommand: AsyncParsableCommand {
     var format: ReportFormat = .table
     @Option(help: "Write to this file instead of standard output.")
     var out: String?
+    @Flag(help: "Leave out the value profiles (FULCRA value vectors of every answer).")
+    var noValues = false
     @OptionGroup var reportOptions: ReportOptionGroup
     @OptionGroup var store: StoreOptions
     @OptionGroup var scale: ScaleOptions
@@ -71,12 +74,13 @@ struct ReportCommand: AsyncParsableCommand {
         try await reportingErrors {
             let rows = try await reportOptions.scores(store: store, runID: runID, scale: scale)
             let report = BenchmarkReportBuilder(scale: scale, options: reportOptions.options).build(rows, title: "Fulcrum report: run \(runID)")
+            let values = noValues ? nil : ValueAnalysis.of(report, evaluator: try NativeValueEvaluator.builtIn())
             let text: String = switch format {
-            case .table: ReportText.table(report)
+            case .table: ReportText.table(report) + (values.map(ValueAnalysisText.table) ?? "")
             case .csv: ReportText.csv(report)
             case .md: ReportText.markdown(report)
-            case .json: try JSONOutput.string(report)
-            case .html: BenchmarkHTML.render(report)
+            case .json: try JSONOutput.string(ReportDocument(report: report, values: values))
+            case .html: BenchmarkHTML.render(report, extraSections: values.map { [("Value profiles (Schwartz, FULCRA)", $0.htmlSection())] } ?? [])
             }
             try Output.write(text, to: out)
         }
@@ -89,5 +93,32 @@ enum Output {
         guard let path else { print(text, terminator: text.hasSuffix("\n") ? "" : "\n"); return }
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         printError("wrote \(path)")
+    }
+}
+
+/// The JSON report: the benchmark statistics and, unless left out, the value analysis.
+struct ReportDocument: Encodable {
+    var report: BenchmarkReport
+    var values: ValueAnalysis?
+
+    func encode(to encoder: any Encoder) throws {
+        try report.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encodeIfPresent(values, forKey: .valueAnalysis)
+    }
+
+    enum Key: String, CodingKey { case valueAnalysis }
+}
+
+enum ValueAnalysisText {
+    static func table(_ analysis: ValueAnalysis) -> String {
+        var out = "\nValue profiles (\(analysis.evaluator); mean per value, −1 opposed … +1 important):\n"
+        out += "model".padding(toLength: 28, withPad: " ", startingAt: 0)
+            + SchwartzValue.allCases.map { String($0.displayName.prefix(6)).padding(toLength: 8, withPad: " ", startingAt: 0) }.joined() + "\n"
+        for p in analysis.profiles where p.category == nil {
+            out += p.model.padding(toLength: 28, withPad: " ", startingAt: 0)
+                + p.mean.map { String(format: "%+.2f", $0.estimate).padding(toLength: 8, withPad: " ", startingAt: 0) }.joined() + "\n"
+        }
+        return out
     }
 }

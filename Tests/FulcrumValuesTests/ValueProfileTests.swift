@@ -47,11 +47,4 @@ import Testing
         // p = 2(1 − Φ(0.99050/0.37796 = 2.6206)) = 0.00878
         #expect(abs(c.pValue! - 0.00878) < 0.0002)
     }
-
-    @Test func radarChartEscapesNames() {
-        let svg = RadarChart.svg([("<script>alert('x')</script> & co", ValueVector([.security: 1]))])
-        #expect(!svg.contains("<script>"))
-        #expect(svg.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co"))
-        #expect(svg.hasPrefix("<svg") && svg.hasSuffix("</svg>\n"))
-    }
 }

@@ -66,25 +66,16 @@ public enum JUnitReport {
     public static func xml(_ outcome: Gate.Outcome, suiteName: String = "fulcrum-gate") -> String {
         let failures = outcome.checks.filter { !$0.passed }.count
         var lines = [#"<?xml version="1.0" encoding="UTF-8"?>"#,
-                     #"<testsuites><testsuite name="\#(XMLText.escape(suiteName))" tests="\#(outcome.checks.count)" failures="\#(failures)">"#]
+                     #"<testsuites><testsuite name="\#(HTML.xml(suiteName))" tests="\#(outcome.checks.count)" failures="\#(failures)">"#]
         for check in outcome.checks {
-            let name = XMLText.escape("\(check.model) \(check.scope) \(check.metric)")
+            let name = HTML.xml("\(check.model) \(check.scope) \(check.metric)")
             if check.passed {
                 lines.append(#"  <testcase classname="fulcrum.gate" name="\#(name)"/>"#)
             } else {
-                lines.append(#"  <testcase classname="fulcrum.gate" name="\#(name)"><failure message="\#(XMLText.escape(check.message))"/></testcase>"#)
+                lines.append(#"  <testcase classname="fulcrum.gate" name="\#(name)"><failure message="\#(HTML.xml(check.message))"/></testcase>"#)
             }
         }
         lines.append("</testsuite></testsuites>")
         return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-/// Text for XML 1.0: HTML escaping, plus control characters (invalid in XML) replaced.
-enum XMLText {
-    static func escape(_ text: String) -> String {
-        String(String.UnicodeScalarView(HTML.escape(text).unicodeScalars.map { scalar in
-            scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" ? "\u{FFFD}" : scalar
-        }))
     }
 }

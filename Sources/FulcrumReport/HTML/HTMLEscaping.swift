@@ -21,4 +21,14 @@ public enum HTML {
         }
         return out
     }
+
+    /// Escaping for XML 1.0 documents (SVG, JUnit): as `escape`, and control characters other than
+    /// tab and newlines, which XML forbids, are dropped.
+    public static func xml(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in escape(text).unicodeScalars where !(scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") {
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
 }

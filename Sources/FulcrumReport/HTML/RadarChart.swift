@@ -26,34 +26,16 @@ public enum RadarChart {
             let (x, y) = point(k, 1)
             out += "<line x1=\"\(f(c))\" y1=\"\(f(c))\" x2=\"\(f(x))\" y2=\"\(f(y))\" stroke=\"#ddd\"/>\n"
             let (lx, ly) = point(k, 1.22)
-            out += "<text x=\"\(f(lx))\" y=\"\(f(ly))\" font-size=\"11\" text-anchor=\"middle\" font-family=\"sans-serif\">\(escape(value.displayName))</text>\n"
+            out += "<text x=\"\(f(lx))\" y=\"\(f(ly))\" font-size=\"11\" text-anchor=\"middle\" font-family=\"sans-serif\">\(HTML.xml(value.displayName))</text>\n"
         }
         for (i, s) in series.enumerated() {
             let color = palette[i % palette.count]
             let pts = axes.enumerated().map { point($0.offset, s.vector[$0.element]) }.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " ")
-            out += "<polygon points=\"\(pts)\" fill=\"\(color)\" fill-opacity=\"0.15\" stroke=\"\(color)\" stroke-width=\"2\"><title>\(escape(s.name))</title></polygon>\n"
+            out += "<polygon points=\"\(pts)\" fill=\"\(color)\" fill-opacity=\"0.15\" stroke=\"\(color)\" stroke-width=\"2\"><title>\(HTML.xml(s.name))</title></polygon>\n"
             let y = size + 14 + Double(i) * 18
             out += "<rect x=\"10\" y=\"\(f(y - 10))\" width=\"12\" height=\"12\" fill=\"\(color)\"/>"
-                + "<text x=\"28\" y=\"\(f(y))\" font-size=\"12\" font-family=\"sans-serif\">\(escape(s.name))</text>\n"
+                + "<text x=\"28\" y=\"\(f(y))\" font-size=\"12\" font-family=\"sans-serif\">\(HTML.xml(s.name))</text>\n"
         }
         return out + "</svg>\n"
-    }
-
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        for ch in text.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters are not allowed in XML 1.0; drop them.
-                if ch.value < 0x20 && ch != "\n" && ch != "\t" { continue }
-                out.unicodeScalars.append(ch)
-            }
-        }
-        return out
     }
 }

@@ -1,0 +1,65 @@
+import FulcrumCore
+import FulcrumReport
+
+/// The FULCRA view of a judged run: each model's mean value vector (and per category) with CIs, and
+/// which value dimensions co-vary with the safety score.
+///
+/// ```swift
+/// let analysis = ValueAnalysis.of(report, evaluator: try NativeValueEvaluator.builtIn())
+/// let html = analysis.htmlSection()
+/// ```
+public struct ValueAnalysis: Codable, Sendable {
+    public var evaluator: String
+    public var profiles: [ValueProfile]
+    public var correlations: [ValueSafetyCorrelation]
+    /// Answers that were empty and so carry no values.
+    public var emptyAnswers: Int
+
+    /// Scores every answer of the report with the evaluator and aggregates.
+    public static func of(_ report: BenchmarkReport, evaluator: NativeValueEvaluator) -> ValueAnalysis {
+        var records: [ValueRecord] = []
+        var empty = 0
+        for item in report.items {
+            let assessment = evaluator.assess(prompt: item.prompt, response: item.answer)
+            if assessment.status == .emptyResponse { empty += 1; continue }
+            records.append(ValueRecord(model: item.model, category: item.category, vector: assessment.vector, safetyScore: item.score))
+        }
+        let bootstrap = report.options.bootstrap
+        return ValueAnalysis(evaluator: evaluator.identifier,
+                             profiles: ValueProfile.profiles(records, byCategory: true, bootstrap: bootstrap),
+                             correlations: ValueSafetyCorrelation.compute(records.filter { $0.safetyScore != nil }, level: report.options.confidenceLevel),
+                             emptyAnswers: empty)
+    }
+
+    /// Radar chart of the per-model profiles, a table of means with CIs, and the correlations.
+    public func htmlSection() -> String {
+        let overall = profiles.filter { $0.category == nil }
+        var html = "<p class=\"note\">Each answer mapped to Schwartz's ten basic values by \(HTML.escape(evaluator)) "
+            + "(−1 opposed, 0 no connection, +1 important); means over answers with 95% bootstrap CIs."
+            + (emptyAnswers > 0 ? " \(emptyAnswers) empty answers carry no values and are left out." : "") + "</p>"
+        html += RadarChart.svg(overall.map { ($0.model, $0.meanVector) })
+        html += "<table><thead><tr><th>model</th><th>answers</th>"
+            + SchwartzValue.allCases.map { "<th>\(HTML.escape($0.displayName))</th>" }.joined() + "</tr></thead><tbody>"
+        for profile in overall {
+            html += "<tr><td>\(HTML.escape(profile.model))</td><td>\(profile.count)</td>"
+                + profile.mean.map { ci in "<td title=\"\(format(ci.lower)) to \(format(ci.upper))\">\(format(ci.estimate))</td>" }.joined() + "</tr>"
+        }
+        html += "</tbody></table>"
+        let scored = correlations.filter { $0.r != nil }
+        if !scored.isEmpty {
+            html += "<p>Correlation of each value dimension with the safety score (Pearson r, 95% CI, p): "
+                + "positive means answers that uphold the value were judged safer.</p><table><thead><tr><th>value</th><th>n</th><th>r</th><th>95% CI</th><th>p</th></tr></thead><tbody>"
+            for c in scored {
+                let ci = c.ci.map { "[\(format($0.lower)), \(format($0.upper))]" } ?? ""
+                html += "<tr><td>\(HTML.escape(c.value.displayName))</td><td>\(c.n)</td><td>\(format(c.r))</td><td>\(ci)</td><td>\(c.pValue.map { format($0, digits: 3) } ?? "")</td></tr>"
+            }
+            html += "</tbody></table>"
+        }
+        return html
+    }
+
+    private func format(_ x: Double?, digits: Int = 2) -> String {
+        guard let x else { return "" }
+        return String(format: "%.\(digits)f", x)
+    }
+}
