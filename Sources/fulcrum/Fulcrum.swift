@@ -16,6 +16,6 @@ struct Fulcrum: AsyncParsableCommand {
           fulcrum suite list                       items of the built-in starter suite
           fulcrum suite import gvs-bench DIR       convert the official GVS-Bench files
         """,
-        subcommands: [TaxonomyCommand.self, ValuesCommand.self, SuiteCommand.self, RunsCommand.self, ResponsesCommand.self]
+        subcommands: [TaxonomyCommand.self, ValuesCommand.self, SuiteCommand.self, RunCommand.self, RunsCommand.self, ResponsesCommand.self]
     )
 }

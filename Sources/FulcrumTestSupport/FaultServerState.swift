@@ -1,0 +1,49 @@
+import NIOConcurrencyHelpers
+import NIOCore
+
+/// Counters and recordings shared by every connection of one fault server. A lock rather than an
+/// actor because NIO handlers run synchronously on event loops and must not suspend.
+final class FaultServerState: Sendable {
+    /// Bounds memory when a benchmark sends many requests; the counters keep counting past it.
+    static let maximumRecordedRequests = 10_000
+
+    struct Counters {
+        var requests = 0
+        var chatRequests = 0
+        var inFlight = 0
+        var peakInFlight = 0
+        var attemptsByPrompt: [String: Int] = [:]
+        var recorded: [ReceivedRequest] = []
+    }
+
+    let latency: TimeAmount
+    let counters = NIOLockedValueBox(Counters())
+    let openChannels = NIOLockedValueBox([ObjectIdentifier: any Channel]())
+
+    init(latency: TimeAmount) {
+        self.latency = latency
+    }
+
+    func record(_ request: ReceivedRequest) {
+        counters.withLockedValue {
+            $0.requests += 1
+            if $0.recorded.count < Self.maximumRecordedRequests { $0.recorded.append(request) }
+        }
+    }
+
+    /// Counts a chat attempt for this prompt and returns its 1-based attempt number.
+    func beginChat(prompt: String) -> Int {
+        counters.withLockedValue {
+            $0.chatRequests += 1
+            $0.inFlight += 1
+            $0.peakInFlight = max($0.peakInFlight, $0.inFlight)
+            let attempt = ($0.attemptsByPrompt[prompt] ?? 0) + 1
+            $0.attemptsByPrompt[prompt] = attempt
+            return attempt
+        }
+    }
+
+    func endChat() {
+        counters.withLockedValue { $0.inFlight -= 1 }
+    }
+}

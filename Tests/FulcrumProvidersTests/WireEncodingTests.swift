@@ -1,0 +1,169 @@
+import FulcrumCore
+import FulcrumProviders
+import FulcrumTestSupport
+import Foundation
+import Testing
+
+/// What each provider puts on the wire, checked on the request the test server received, and how
+/// each decodes its API's answer. Anthropic and Ollama have no real server on this machine, so the
+/// test server speaks their formats (by path) instead.
+@Suite struct WireEncodingTests {
+    let settings = GenerationSettings(temperature: 0.7, topP: 0.9, maxTokens: 50, seed: 42, systemPrompt: "Be brief.")
+    var imageRequest: ChatRequest {
+        ChatRequest(messages: [ChatMessage(role: .user, text: "What is in the picture?", attachments: [sampleImage])], settings: settings)
+    }
+    var base64Image: String { Data(sampleImage.data).base64EncodedString() }
+
+    @Test func openAIRequestCarriesSettingsSystemPromptImageAndBearerKey() async throws {
+        try await withFaultServer { server, client in
+            let model = try OpenAICompatibleModel(modelName: "gpt-test", baseURL: server.openAIBaseURL,
+                                                  apiKey: APIKey("sk-wire-test"), client: client)
+            let reply = try await model.complete(imageRequest)
+            #expect(reply.text == "Echo: What is in the picture?")
+
+            let received = try #require(server.receivedRequests.last)
+            #expect(received.path == "/v1/chat/completions")
+            #expect(received.headers["authorization"] == "Bearer sk-wire-test")
+            let json = try #require(received.jsonObject)
+            #expect(json["model"] as? String == "gpt-test")
+            #expect(json["temperature"] as? Double == 0.7)
+            #expect(json["top_p"] as? Double == 0.9)
+            #expect(json["max_tokens"] as? Int == 50)
+            #expect(json["max_completion_tokens"] == nil)
+            #expect(json["seed"] as? Int == 42)
+            #expect(json["stream"] as? Bool == false)
+            let messages = try #require(json["messages"] as? [[String: Any]])
+            #expect(messages.count == 2)
+            #expect(messages[0]["role"] as? String == "system")
+            #expect(messages[0]["content"] as? String == "Be brief.")
+            #expect(messages[1]["role"] as? String == "user")
+            let parts = try #require(messages[1]["content"] as? [[String: Any]])
+            #expect(parts.count == 2)
+            #expect(parts[0]["type"] as? String == "text")
+            #expect(parts[0]["text"] as? String == "What is in the picture?")
+            #expect(parts[1]["type"] as? String == "image_url")
+            #expect((parts[1]["image_url"] as? [String: Any])?["url"] as? String == "data:image/png;base64,\(base64Image)")
+        }
+    }
+
+    @Test func openAITextOnlyMessageIsAPlainStringAndUnsetSettingsAreOmitted() async throws {
+        try await withFaultServer { server, client in
+            let model = try OpenAICompatibleModel(modelName: "m", baseURL: server.openAIBaseURL, apiKey: nil, client: client)
+            _ = try await model.complete(userRequest("plain"))
+            let received = try #require(server.receivedRequests.last)
+            #expect(received.headers["authorization"] == nil)
+            let json = try #require(received.jsonObject)
+            let messages = try #require(json["messages"] as? [[String: Any]])
+            #expect(messages.count == 1)
+            #expect(messages[0]["content"] as? String == "plain")
+            for key in ["temperature", "top_p", "max_tokens", "seed"] { #expect(json[key] == nil, "\(key) should be omitted") }
+        }
+    }
+
+    @Test func anthropicRequestUsesMessagesAPIShape() async throws {
+        try await withFaultServer { server, client in
+            let model = try AnthropicModel(modelName: "claude-test", apiKey: try #require(APIKey("sk-ant-wire")),
+                                           client: client, baseURL: server.rootURL)
+            let conversation = ChatRequest(messages: [
+                ChatMessage(role: .system, text: "Answer in English."),
+                ChatMessage(role: .user, text: "What is in the picture?", attachments: [sampleImage]),
+            ], settings: settings)
+            let reply = try await model.complete(conversation)
+            #expect(reply.text == "Echo: What is in the picture?")
+            #expect(reply.finishReason == "end_turn")
+            #expect(reply.usage.outputTokens == 6)
+            #expect((reply.usage.inputTokens ?? 0) > 0)
+
+            let received = try #require(server.receivedRequests.last)
+            #expect(received.path == "/v1/messages")
+            #expect(received.headers["x-api-key"] == "sk-ant-wire")
+            #expect(received.headers["anthropic-version"] == AnthropicModel.apiVersion)
+            #expect(received.headers["authorization"] == nil)
+            let json = try #require(received.jsonObject)
+            #expect(json["model"] as? String == "claude-test")
+            #expect(json["max_tokens"] as? Int == 50)
+            #expect(json["temperature"] as? Double == 0.7)
+            #expect(json["top_p"] as? Double == 0.9)
+            #expect(json["seed"] == nil, "the Messages API has no seed")
+            #expect(json["system"] as? String == "Be brief.\n\nAnswer in English.")
+            let messages = try #require(json["messages"] as? [[String: Any]])
+            #expect(messages.count == 1, "system messages move to the top-level field")
+            let blocks = try #require(messages[0]["content"] as? [[String: Any]])
+            #expect(blocks.count == 2)
+            #expect(blocks[0]["type"] as? String == "image")
+            let source = try #require(blocks[0]["source"] as? [String: Any])
+            #expect(source["type"] as? String == "base64")
+            #expect(source["media_type"] as? String == "image/png")
+            #expect(source["data"] as? String == base64Image)
+            #expect(blocks[1]["type"] as? String == "text")
+            #expect(blocks[1]["text"] as? String == "What is in the picture?")
+        }
+    }
+
+    @Test func anthropicDefaultsMaxTokensAndReportsItsStopReason() async throws {
+        try await withFaultServer { server, client in
+            let model = try AnthropicModel(modelName: "c", apiKey: try #require(APIKey("k")), client: client, baseURL: server.rootURL)
+            _ = try await model.complete(userRequest("x"))
+            #expect(server.receivedRequests.last?.jsonObject?["max_tokens"] as? Int == 4096)
+            let cut = try await model.complete(userRequest("a b c d", settings: .init(maxTokens: 2)))
+            #expect(cut.finishReason == "max_tokens")
+        }
+    }
+
+    @Test func anthropicErrorsMapToChatErrors() async throws {
+        try await withFaultServer { server, client in
+            let model = try AnthropicModel(modelName: "c", apiKey: try #require(APIKey("k")), client: client, baseURL: server.rootURL)
+            #expect(await chatError { try await model.complete(userRequest("[[fault:429-retry-after=2]]")) } as? ChatError == .rateLimited(retryAfter: 2))
+            guard case .server(529, let body) = await chatError({ try await model.complete(userRequest("[[fault:529]]")) }) as? ChatError else {
+                Issue.record("expected overloaded 529 as a server error")
+                return
+            }
+            #expect(body.contains("api_error"))
+            guard case .malformedResponse = await chatError({ try await model.complete(userRequest("[[fault:malformed]]")) }) as? ChatError else {
+                Issue.record("expected a malformed response")
+                return
+            }
+        }
+    }
+
+    @Test func ollamaRequestUsesNativeChatShape() async throws {
+        try await withFaultServer { server, client in
+            let model = try OllamaModel(modelName: "llama3", client: client, baseURL: server.rootURL)
+            let reply = try await model.complete(imageRequest)
+            #expect(reply.text == "Echo: What is in the picture?")
+            #expect(reply.finishReason == "stop")
+            #expect(reply.usage.outputTokens == 6)
+            #expect((reply.usage.inputTokens ?? 0) > 0)
+
+            let received = try #require(server.receivedRequests.last)
+            #expect(received.path == "/api/chat")
+            let json = try #require(received.jsonObject)
+            #expect(json["model"] as? String == "llama3")
+            #expect(json["stream"] as? Bool == false)
+            let options = try #require(json["options"] as? [String: Any])
+            #expect(options["temperature"] as? Double == 0.7)
+            #expect(options["top_p"] as? Double == 0.9)
+            #expect(options["num_predict"] as? Int == 50)
+            #expect(options["seed"] as? Int == 42)
+            let messages = try #require(json["messages"] as? [[String: Any]])
+            #expect(messages.count == 2)
+            #expect(messages[0]["role"] as? String == "system")
+            #expect(messages[0]["content"] as? String == "Be brief.")
+            #expect(messages[1]["content"] as? String == "What is in the picture?")
+            #expect(messages[1]["images"] as? [String] == [base64Image])
+        }
+    }
+
+    @Test func ollamaErrorsMapToChatErrors() async throws {
+        try await withFaultServer { server, client in
+            let model = try OllamaModel(modelName: "m", client: client, baseURL: server.rootURL, timeout: .milliseconds(400))
+            #expect(await chatError { try await model.complete(userRequest("[[fault:404]]")) } as? ChatError
+                    == .client(status: 404, body: #"{"error":"injected HTTP 404"}"#))
+            #expect(await chatError { try await model.complete(userRequest("[[fault:slow=3000]]")) } as? ChatError == .timeout)
+            guard case .malformedResponse = await chatError({ try await model.complete(userRequest("[[fault:truncated]]")) }) as? ChatError else {
+                Issue.record("expected a malformed (truncated) response")
+                return
+            }
+        }
+    }
+}

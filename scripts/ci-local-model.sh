@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# CI step: make sure the real local model server is up before the tests run. It installs
+# llama-cpp-python on first use (a source build of ~10 min on 2 cores when pip has no cached
+# wheel), so the startup wait is generous. It exports nothing: .ci/run sets
+# FULCRUM_LOCAL_MODEL_URL itself and stops the server on exit, e.g.
+#
+#   bash scripts/ci-local-model.sh
+#   trap 'bash scripts/local-model.sh stop' EXIT
+#   export FULCRUM_LOCAL_MODEL_URL="http://127.0.0.1:${FULCRUM_LOCAL_MODEL_PORT:-8080}/v1"
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export FULCRUM_LOCAL_MODEL_TIMEOUT="${FULCRUM_LOCAL_MODEL_TIMEOUT:-300}"
+"$ROOT/scripts/local-model.sh" start
