@@ -88,7 +88,13 @@ let package = Package(
         .testTarget(name: "FulcrumValuesTests", dependencies: ["FulcrumValues", "FulcrumCore", "FulcrumReport"]),
         .testTarget(name: "FulcrumReportTests", dependencies: ["FulcrumReport"]),
         .testTarget(name: "FulcrumStoreTests", dependencies: ["FulcrumStore"]),
-        .testTarget(name: "FulcrumEvalTests", dependencies: ["FulcrumEval", "FulcrumStore", "FulcrumSuites"]),
+        .testTarget(
+            name: "FulcrumEvalTests",
+            dependencies: [
+                "FulcrumEval", "FulcrumStore", "FulcrumSuites", "FulcrumProviders", "FulcrumTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(name: "FulcrumProvidersTests", dependencies: ["FulcrumProviders", "FulcrumTestSupport", "FulcrumCore"]),
         .testTarget(name: "FulcrumTestSupportTests", dependencies: ["FulcrumTestSupport"]),
         .testTarget(

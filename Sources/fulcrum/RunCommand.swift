@@ -1,0 +1,152 @@
+import ArgumentParser
+import Foundation
+import FulcrumCore
+import FulcrumEval
+import FulcrumProviders
+import FulcrumStore
+import FulcrumSuites
+import Logging
+
+/// `fulcrum run`: send a suite's items to models and store every answer.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a suite against one or more models, storing every answer (resumable).",
+        discussion: """
+        Plans items × models × languages × samples, then calls the models with bounded concurrency, \
+        retrying rate limits and server errors. Each answer is stored as it arrives; running the same \
+        command again (or --resume RUN_ID) executes only what is missing, and identical requests reuse \
+        stored answers unless --no-cache. With no --model and no API key in the environment, the local \
+        model (`scripts/local-model.sh start`) is used.
+
+        Examples:
+          fulcrum run --suite starter --limit 5 --max-tokens 64
+          fulcrum run --suite starter --model openai/gpt-4o --model anthropic/claude-sonnet-4-5 --language both
+          fulcrum run --suite gvs.jsonl --model openai/qwen-max --base-url https://dashscope.example/v1 \\
+                      --language reference --zh-model openai/qwen-max --dry-run
+          fulcrum run --config run.yaml --concurrency 32
+          fulcrum run --resume 20261123-105933-3f9a1c
+        """
+    )
+
+    @Option(help: "Suite: 'starter' or a suite file (JSONL).") var suite: String?
+    @Option(name: .customLong("model"), help: "Model spec, e.g. openai/gpt-4o, anthropic/claude-…, ollama/llama3, local/gemma-3-270m (repeatable).")
+    var models: [String] = []
+    @Option(help: "Prompt language: en, zh, both, or reference (GVS-Bench: Chinese-developed models in zh, others en).")
+    var language: LanguageChoice?
+    @Option(name: .customLong("zh-model"), help: "Mark a model spec as Chinese-developed for --language reference (repeatable).")
+    var zhModels: [String] = []
+    @Option(help: "Samples per prompt.") var samples: Int?
+    @Option(help: "At most this many items (after filters).") var limit: Int?
+    @Option(name: .customLong("category"), help: "Only this GVS-Scale category (id, name or id suffix; repeatable).") var categories: [String] = []
+    @Option(name: .customLong("layer"), help: "Only this layer (repeatable).") var layers: [String] = []
+    @Option(name: .customLong("modality"), help: "Only this modality: text, image, video, audio (repeatable).") var modalities: [Modality] = []
+    @Option(name: .customLong("item"), help: "Only this item id (repeatable).") var items: [String] = []
+    @Option(help: "Sampling temperature.") var temperature: Double?
+    @Option(name: .customLong("top-p"), help: "Nucleus sampling top_p.") var topP: Double?
+    @Option(name: .customLong("max-tokens"), help: "Maximum tokens per answer.") var maxTokens: Int?
+    @Option(help: "Sampling seed (where the provider supports it).") var seed: Int?
+    @Option(help: "System prompt.") var system: String?
+    @Option(help: "Requests in flight at once, over all models.") var concurrency: Int?
+    @Option(name: .customLong("per-model-concurrency"), help: "Requests in flight at once per model (shrinks while it answers 429).")
+    var perModelConcurrency: Int?
+    @Option(help: "Seconds before a request is abandoned (and retried).") var timeout: Double?
+    @Option(help: "Retries per request on rate limits, server errors, timeouts and connection errors.") var retries: Int?
+    @Flag(name: .customLong("no-cache"), help: "Call the model even when an identical request has a stored answer.") var noCache = false
+    @Flag(name: .customLong("dry-run"), help: "Print the plan and the number of calls; call nothing, store nothing.") var dryRun = false
+    @Option(help: "YAML run configuration; flags override it.") var config: String?
+    @Option(help: "Continue this run (see `fulcrum runs list`).") var resume: String?
+    @Option(name: .customLong("base-url"), help: "API base URL for the models (an OpenAI-compatible server, say).") var baseURL: String?
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let display = ProgressDisplay()
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = display.mode == .bar ? .warning : .info
+            return handler
+        }
+        try await reportingErrors {
+            let (configuration, rawBaseURL) = try makeConfiguration(environment: environment)
+            if dryRun {
+                try printPlan(configuration)
+                return
+            }
+            let store = try ResultStore(path: store.path)
+            let prepared = try await PreparedRun.prepare(configuration: configuration, store: store, resumeRunID: resume,
+                                                          loadSuite: { try SuiteCatalog.load($0) })
+            printError("run \(prepared.record.id) (\(prepared.resumed ? "resumed" : "new")): \(prepared.pending.count) of \(prepared.totalRows) rows to do, db \(store.path)")
+            for note in prepared.plan.skipped.prefix(5) { printError("note: skipped \(note)") }
+            let specs = Set(prepared.pending.map(\.modelSpec)).sorted()
+            let progress = RunProgress(total: prepared.pending.count)
+            let c = prepared.configuration
+            try await ProviderClient.withClient(maximumConnectionsPerHost: max(c.concurrency, 8)) { client in
+                let factory = ModelFactory(client: client, environment: environment, timeout: .milliseconds(Int64(c.timeoutSeconds * 1000)))
+                var models: [String: any ChatModel] = [:]
+                for spec in specs { models[spec] = try factory.makeModel(spec, baseURL: rawBaseURL ?? c.baseURL) }
+                let runner = Runner(store: store, models: models, options: RunnerOptions(c))
+                try await display.showing(progress) { try await runner.execute(prepared, progress: progress) }
+            }
+            let final = try await store.run(id: prepared.record.id)!
+            let summary = RunSummary(runID: final.id, status: final.status, progress: await progress.snapshot(),
+                                     tally: try await store.tally(runID: final.id))
+            print(summary.description)
+        }
+    }
+
+    /// Defaults, then the YAML file, then flags. The raw base URL (which may carry credentials) is
+    /// returned apart: it is used to make clients and never stored.
+    func makeConfiguration(environment: [String: String]) throws -> (RunConfiguration, String?) {
+        var c = RunConfiguration()
+        var rawBaseURL: String?
+        if let config {
+            let file = try RunConfigFile.load(config)
+            c = file.applied(to: c)
+            rawBaseURL = file.base_url
+        }
+        if let suite { c.suite = suite }
+        if !models.isEmpty { c.models = models }
+        if let language { c.language = language }
+        if !zhModels.isEmpty { c.zhModels = zhModels }
+        if let samples { c.samples = samples }
+        if let limit { c.limit = limit }
+        if !categories.isEmpty { c.filter.categories = categories }
+        if !layers.isEmpty { c.filter.layers = layers }
+        if !modalities.isEmpty { c.filter.modalities = modalities }
+        if !items.isEmpty { c.filter.itemIDs = items }
+        if let temperature { c.settings.temperature = temperature }
+        if let topP { c.settings.topP = topP }
+        if let maxTokens { c.settings.maxTokens = maxTokens }
+        if let seed { c.settings.seed = seed }
+        if let system { c.settings.systemPrompt = system }
+        if let concurrency { c.concurrency = concurrency }
+        if let perModelConcurrency { c.perModelConcurrency = perModelConcurrency }
+        if let timeout { c.timeoutSeconds = timeout }
+        if let retries { c.retries = retries }
+        if noCache { c.useCache = false }
+        if let baseURL {
+            rawBaseURL = baseURL
+            c.baseURL = RunConfiguration.redactedURL(baseURL)
+        }
+        if c.models.isEmpty && resume == nil, let local = DefaultModel.spec(environment: environment) {
+            c.models = [local]
+            printError("note: no --model given and no API key set; using the local model \(local) (start it with scripts/local-model.sh start)")
+        }
+        if resume == nil { try c.validate() }
+        for spec in c.models { _ = try ModelSpec(parsing: spec) }
+        return (c, rawBaseURL)
+    }
+
+    func printPlan(_ c: RunConfiguration) throws {
+        let suite = try SuiteCatalog.load(c.suite)
+        let plan = try RunPlan.make(suite: suite, configuration: c)
+        print("suite \(suite.name): \(plan.items.count) of \(suite.items.count) items selected")
+        print("language \(c.language.rawValue), \(c.samples) sample(s) per prompt")
+        for (model, calls) in plan.callsByModel() { print("  \(model): \(calls) calls") }
+        print("total: \(plan.calls.count) calls (before cache and resume)")
+        for note in plan.skipped { print("skipped: \(note)") }
+    }
+}
+
+extension LanguageChoice: ExpressibleByArgument {}
