@@ -73,8 +73,8 @@ func storedAnswers(_ path: String) throws -> (rows: [String], generations: [Stri
 
 @Suite(.serialized) struct CrashSafetyTests {
     @Test func sigkillThenResumeEqualsAnUninterruptedRun() async throws {
-        // 250 ms per answer at concurrency 4: ~6.5 s for the whole run, so a busy machine still kills it partway.
-        let server = try await FaultServer.start(.init(latency: .milliseconds(250)))
+        // 500 ms per answer at concurrency 4: ~13 s for the whole run, so a busy machine still kills it partway.
+        let server = try await FaultServer.start(.init(latency: .milliseconds(500)))
         defer { Task { try await server.shutdown() } }
         let dir = try temporaryFolder()
         let killedDB = dir.appendingPathComponent("killed.sqlite").path
