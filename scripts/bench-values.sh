@@ -59,7 +59,7 @@ rows = [a.split() for a in sys.argv[2:5]]
 loads = sys.argv[5:8]
 print(f"end-to-end scoring of {n} dialogues (process wall time: start, load model, read, featurise, predict, write)")
 print(f"{'implementation':38s} {'seconds':>8s} {'samples/s':>10s} {'model load s':>13s} {'peak RSS MB':>12s}")
-names = {"swift": "Swift native (fulcrum values score)", "tuned": "Python tuned TF-IDF+LR (same features)",
+names = {"swift": "Swift native (fulcrum values score)", "tuned": "Python TF-IDF+LR, tuned (w1-2,c2-5)",
          "plain": "Python plain TF-IDF+LR"}
 rates = {}
 for (name, secs, rss), load in zip(rows, loads):
