@@ -33,8 +33,8 @@ for source in sorted({r["source"] for r in te}) + ["all"]:
     y = [int(te[i]["harmful"]) for i in idx]
     p, r_, f, _ = precision_recall_fscore_support(y, pred[idx], average="binary", zero_division=0)
     out[source] = {"samples": len(idx), "precision": round(p, 3), "recall": round(r_, 3), "f1": round(f, 3)}
-atr = [i for i, r in enumerate(tr) if r["action"] is not None]
-ate = [i for i, r in enumerate(te) if r["action"] is not None]
+atr = [i for i, r in enumerate(tr) if r.get("action") is not None]
+ate = [i for i, r in enumerate(te) if r.get("action") is not None]
 act = LogisticRegression(C=10, max_iter=3000).fit(Xtr[atr], [tr[i]["action"] for i in atr])
 acc = float(np.mean(act.predict(Xte[ate]) == np.array([te[i]["action"] for i in ate])))
 print(json.dumps({"harmful": out, "actionAccuracy": round(acc, 3), "actionSamples": len(ate)}, indent=1))
