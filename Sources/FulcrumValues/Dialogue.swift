@@ -13,20 +13,20 @@ public struct Dialogue: Sendable, Hashable, Codable {
     public init(parsing text: String) {
         let markers = ["\nBob:", "\nAssistant:", "\nAI:"]
         for marker in markers {
-            if let range = text.range(of: marker) {
+            if let range = text.firstRange(of: marker) {
                 var prompt = String(text[..<range.lowerBound])
                 if prompt.hasPrefix("Human:") { prompt.removeFirst("Human:".count) }
-                self.init(prompt: prompt.trimmingCharacters(in: .whitespacesAndNewlines),
-                          response: String(text[range.upperBound...]).trimmingCharacters(in: .whitespacesAndNewlines))
+                self.init(prompt: prompt.trimmedWhitespace,
+                          response: String(text[range.upperBound...]).trimmedWhitespace)
                 return
             }
         }
         var prompt = text
         if prompt.hasPrefix("Human:") {
             prompt.removeFirst("Human:".count)
-            self.init(prompt: prompt.trimmingCharacters(in: .whitespacesAndNewlines), response: "")
+            self.init(prompt: prompt.trimmedWhitespace, response: "")
         } else {
-            self.init(prompt: "", response: text.trimmingCharacters(in: .whitespacesAndNewlines))
+            self.init(prompt: "", response: text.trimmedWhitespace)
         }
     }
 

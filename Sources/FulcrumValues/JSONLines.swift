@@ -8,7 +8,7 @@ enum JSONLines {
         guard let text = String(data: data, encoding: .utf8) else { throw .unreadable(file: url.path, reason: "not UTF-8 text") }
         var out: [(Int, [String: Any]?, String?)] = []
         for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = line.trimmedWhitespace
             if trimmed.isEmpty { continue }
             do {
                 if let object = try JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any] {

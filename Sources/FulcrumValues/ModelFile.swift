@@ -29,10 +29,9 @@ public enum ModelFile {
         var heads: [HeadHeader] = []
         var payload = Data()
         for head in model.heads {
-            let maxAbs = head.weights.reduce(Float(0)) { max($0, abs($1)) }
-            let scale = maxAbs > 0 ? maxAbs / 127 : 1
+            let scale = quantisationScale(head.weights)
             heads.append(HeadHeader(name: head.name, classes: head.classes, bias: head.bias, scale: scale))
-            payload.append(contentsOf: head.weights.map { UInt8(bitPattern: Int8(max(-127, min(127, ($0 / scale).rounded())))) })
+            payload.append(contentsOf: head.weights.map { UInt8(bitPattern: quantise($0, scale)) })
         }
         let header = Header(kind: model.kind, featurizer: model.featurizer.config, featureCount: vocabulary.count,
                             heads: heads, metadata: model.metadata)
@@ -47,6 +46,15 @@ public enum ModelFile {
         for x in vocabulary.idf { append(&data, x.bitPattern) }
         data.append(payload)
         return data
+    }
+
+    static func quantisationScale(_ weights: [Float]) -> Float {
+        let maxAbs = weights.reduce(Float(0)) { max($0, abs($1)) }
+        return maxAbs > 0 ? maxAbs / 127 : 1
+    }
+
+    static func quantise(_ w: Float, _ scale: Float) -> Int8 {
+        Int8(max(-127, min(127, (w / scale).rounded())))
     }
 
     public static func write(_ model: LinearTextModel, to url: URL) throws {

@@ -14,6 +14,8 @@ public struct NativeSafetyJudge: Judge {
     public static let harmHead = "harmful"
     public static let actionHead = "action"
     public let model: LinearTextModel
+    private let heads: [LinearHead]
+    private let fused: FusedHeads
     public var identifier: String { "native-safety@\(model.metadata["version"] ?? "1")" }
 
     public init(model: LinearTextModel) throws(ModelFileError) {
@@ -21,6 +23,8 @@ public struct NativeSafetyJudge: Judge {
             throw .corrupt(path: model.metadata["path"] ?? "model", reason: "needs heads '\(Self.harmHead)' and '\(Self.actionHead)'")
         }
         self.model = model
+        heads = [model.head(named: Self.harmHead)!, model.head(named: Self.actionHead)!]
+        fused = FusedHeads(heads, featureCount: model.featurizer.vocabulary.count)
     }
 
     public init(contentsOf url: URL) throws(ModelFileError) {
@@ -46,11 +50,11 @@ public struct NativeSafetyJudge: Judge {
 
     public func assess(question: String, answer: String) -> Assessment {
         let features = model.featurizer.featurize([question, answer])
-        let harm = model.head(named: Self.harmHead)!
-        let p = harm.probabilities(features.row)
+        let all = fused.probabilities(features.row, heads: heads)
+        let harm = heads[0], actionHead = heads[1]
+        let p = all[0]
         let harmProbability = harm.classes.firstIndex(of: 1).map { p[$0] } ?? 0
-        let actionHead = model.head(named: Self.actionHead)!
-        let q = actionHead.probabilities(features.row)
+        let q = all[1]
         let best = q.indices.max { q[$0] < q[$1] }!
         let action = ActionClass(rawValue: actionHead.classes[best]) ?? .compliesDirectly
         return Assessment(harmProbability: harmProbability, action: action, actionConfidence: q[best],

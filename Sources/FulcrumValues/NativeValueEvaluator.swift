@@ -8,6 +8,9 @@ public struct NativeValueEvaluator: ValueEvaluator {
     public static let modelKind = "fulcra-values"
     public static let resourceName = "values-model"
     public let model: LinearTextModel
+    /// The ten heads in FULCRA order, and the same interleaved for fast scoring.
+    private let heads: [LinearHead]
+    private let fused: FusedHeads
     public var identifier: String { "native-values@\(model.metadata["version"] ?? "1")" }
 
     public init(model: LinearTextModel) throws(ModelFileError) {
@@ -15,6 +18,8 @@ public struct NativeValueEvaluator: ValueEvaluator {
             throw .corrupt(path: model.metadata["path"] ?? "model", reason: "no head for value '\(value.rawValue)'")
         }
         self.model = model
+        heads = SchwartzValue.allCases.map { model.head(named: $0.rawValue)! }
+        fused = FusedHeads(heads, featureCount: model.featurizer.vocabulary.count)
     }
 
     public init(contentsOf url: URL) throws(ModelFileError) {
@@ -45,9 +50,10 @@ public struct NativeValueEvaluator: ValueEvaluator {
     public func assess(_ features: Featurized) -> ValueAssessment {
         var vector = ValueVector()
         var confidence: [Double?] = []
+        let all = fused.probabilities(features.row, heads: heads)
         for value in SchwartzValue.allCases {
-            let head = model.head(named: value.rawValue)!
-            let probs = head.probabilities(features.row)
+            let head = heads[value.index]
+            let probs = all[value.index]
             let best = probs.indices.max { probs[$0] < probs[$1] }!
             vector[value] = Double(head.classes[best])
             confidence.append(probs[best])

@@ -61,7 +61,10 @@ struct AlignScoreCommand: ParsableCommand {
             print("\nrank  reward  model / id (line)")
             for r in scored { print(String(format: "%4d  %6.3f  ", r.rank, r.reward) + "\(r.model) / \(r.id ?? "-") (line \(r.line))") }
             print("\nmodel profile distance to target (Euclidean, lower is closer):")
-            for d in distances { print(String(format: "  %-30@ %6.3f  (n=%d, mean reward %.3f)", d.model as NSString, d.distance, d.answers, d.meanReward)) }
+            for d in distances {
+                print("  " + d.model.padding(toLength: max(30, d.model.count), withPad: " ", startingAt: 0)
+                      + String(format: " %6.3f  (n=%d, mean reward %.3f)", d.distance, d.answers, d.meanReward))
+            }
         }
     }
 

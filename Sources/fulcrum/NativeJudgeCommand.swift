@@ -46,7 +46,11 @@ struct NativeJudgeTrainCommand: ParsableCommand {
     @Option(help: "Seed of the split and of training.") var seed: UInt64 = 42
     @Option(help: "Share of samples (whole questions) held out for testing, 0…0.9.") var testShare: Double = 0.2
     @Option(help: "Training epochs.") var epochs: Int = 10
+    @Option(help: "Write every sample with its side of the split (JSONL: part, source, question, answer, harmful, action) here, for baselines.")
+    var splitOut: String?
     @Option(help: "Output format: table or json.") var format: OutputFormat = .table
+
+    struct SplitLine: Encodable { var part: String, source: String, question: String, answer: String, harmful: Bool, action: Int? }
 
     func validate() throws {
         guard (0...0.9).contains(testShare) else { throw ValidationError("--test-share must be in 0…0.9") }
@@ -57,6 +61,19 @@ struct NativeJudgeTrainCommand: ParsableCommand {
         try reportingErrors {
             let samples = try SafetyDataset.load(data.map { URL(fileURLWithPath: $0) })
             let split = PromptSplit(promptKeys: samples.map(\.promptKey), seed: seed, testShare: testShare)
+            if let splitOut {
+                let encoder = JSONEncoder()
+                var data = Data()
+                for (part, indices) in [("train", split.train), ("test", split.test)] {
+                    for i in indices {
+                        let s = samples[i]
+                        data.append(try encoder.encode(SplitLine(part: part, source: s.source, question: s.question, answer: s.answer,
+                                                                 harmful: s.harmful, action: s.action)))
+                        data.append(0x0A)
+                    }
+                }
+                try data.write(to: URL(fileURLWithPath: splitOut), options: .atomic)
+            }
             var optimizer = SafetyModelTrainer.defaultOptimizer
             optimizer.seed = seed
             optimizer.epochs = epochs

@@ -74,7 +74,9 @@ struct ValuesScoreCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let started = Date()
             let evaluator = try loadValueEvaluator(model)
+            let loadSeconds = Date().timeIntervalSince(started)
             let records = try ScoringRecord.load(URL(fileURLWithPath: file))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -94,7 +96,9 @@ struct ValuesScoreCommand: ParsableCommand {
             } else {
                 FileHandle.standardOutput.write(output)
             }
-            printError("scored \(records.count) record(s)"
+            let seconds = Date().timeIntervalSince(started)
+            printError("scored \(records.count) record(s) in \(String(format: "%.2f", seconds)) s"
+                       + " (model load \(String(format: "%.3f", loadSeconds)) s)"
                        + (empty > 0 ? "; \(empty) empty response(s) given a zero vector with confidence 0" : "")
                        + (truncated > 0 ? "; \(truncated) truncated to \(evaluator.model.featurizer.config.maxScalarsPerField) characters per field" : ""))
         }

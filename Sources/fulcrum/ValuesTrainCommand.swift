@@ -25,9 +25,16 @@ struct ValuesTrainCommand: ParsableCommand {
     @Option(help: "Write the split (0-based sample indices of train and test) as JSON here.") var splitOut: String?
     @Option(help: "Training epochs.") var epochs: Int = 20
     @Option(help: "L2 regularisation strength.") var l2: Double = 1e-4
+    @Option(help: "Longest character n-gram.") var charMaxN: Int = ValueModelTrainer.defaultFeaturizer.charMaxN
+    @Option(help: "Weight of the prompt's features relative to the response's (1).") var promptWeight: Float = 1
+    @Option(help: "Feature hash space: 2^N buckets.") var hashBits: Int = ValueModelTrainer.defaultFeaturizer.hashBits
+    @Option(help: "Minimum number of training documents a feature must occur in.") var minDf: Int = 2
     @Option(help: "Output format: table or json.") var format: OutputFormat = .table
 
     func validate() throws {
+        guard (12...24).contains(hashBits) else { throw ValidationError("--hash-bits must be in 12…24") }
+        guard (2...8).contains(charMaxN) else { throw ValidationError("--char-max-n must be in 2…8") }
+        guard promptWeight >= 0, minDf >= 1 else { throw ValidationError("--prompt-weight must be ≥ 0 and --min-df ≥ 1") }
         guard (0...0.9).contains(testShare) else { throw ValidationError("--test-share must be in 0…0.9") }
         guard epochs > 0 else { throw ValidationError("--epochs must be positive") }
     }
@@ -44,7 +51,12 @@ struct ValuesTrainCommand: ParsableCommand {
             optimizer.seed = seed
             optimizer.epochs = epochs
             optimizer.l2 = l2
-            let trainer = ValueModelTrainer(optimizer: optimizer)
+            var featurizer = ValueModelTrainer.defaultFeaturizer
+            featurizer.charMaxN = charMaxN
+            featurizer.fieldWeights = [promptWeight, 1]
+            featurizer.minDocumentFrequency = minDf
+            featurizer.hashBits = hashBits
+            let trainer = ValueModelTrainer(featurizer: featurizer, optimizer: optimizer)
             let started = Date()
             var model = trainer.train(split.train.map { samples[$0] },
                                       metadata: ["seed": String(seed), "testShare": String(testShare),

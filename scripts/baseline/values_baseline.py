@@ -4,14 +4,15 @@ Uses the exact split Fulcrum made (`fulcrum values train --split-out split.json`
 compare with `fulcrum values train`'s held-out report.
 
   python values_baseline.py DATA.jsonl split.json [--mode plain|tuned]
-  python values_baseline.py DATA.jsonl --score-only FILE.jsonl --out OUT.jsonl   (speed benchmark)
+  python values_baseline.py DATA.jsonl --save-model M.pkl [--mode …]                (train on all of DATA)
+  python values_baseline.py DATA.jsonl --model M.pkl --score-only IN.jsonl --out OUT.jsonl   (speed benchmark)
 
 plain: one TF-IDF over the whole dialogue, default LogisticRegression (the "simple baseline").
 tuned: prompt and response in separate word(1-2) + char(2-5) TF-IDF spaces, class-balanced LR, C=10
        (the same design as Fulcrum's native model, solved exactly by liblinear/lbfgs).
 Macro-F1 is scikit-learn's default: averaged over the classes present in truth or predictions.
 """
-import argparse, json, sys, time, warnings
+import argparse, json, pickle, sys, time, warnings
 import numpy as np
 from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -116,14 +117,17 @@ def main():
     ap.add_argument("data")
     ap.add_argument("split", nargs="?")
     ap.add_argument("--mode", default="plain", choices=["plain", "tuned"])
+    ap.add_argument("--save-model", help="train on all of DATA and pickle the model here")
+    ap.add_argument("--model", help="pickled model for --score-only")
     ap.add_argument("--score-only")
     ap.add_argument("--out")
     a = ap.parse_args()
-    rows, pr, ys = load(a.data)
     if a.score_only:
-        # Speed benchmark: train once (not timed by the caller's figure), then load+featurise+predict+write.
-        feat, models = train(pr, ys, a.mode)
+        # Speed benchmark, end to end: load model, read input, featurise, predict, write.
         t0 = time.time()
+        with open(a.model, "rb") as f:
+            feat, models = pickle.load(f)
+        load_seconds = time.time() - t0
         srows = [json.loads(l) for l in open(a.score_only, encoding="utf-8") if l.strip()]
         spr = [split_dialogue(r["dialogue"]) if "dialogue" in r else (r["prompt"], r["response"]) for r in srows]
         pred, conf = predict(feat, models, spr)
@@ -131,7 +135,13 @@ def main():
             for i in range(len(spr)):
                 f.write(json.dumps({"vector": pred[i].tolist(), "confidence": conf[i].round(4).tolist()}) + "\n")
         dt = time.time() - t0
-        print(json.dumps({"samples": len(spr), "seconds": dt, "samplesPerSecond": len(spr) / dt}))
+        print(json.dumps({"samples": len(spr), "seconds": dt, "samplesPerSecond": len(spr) / dt,
+                          "modelLoadSeconds": load_seconds}))
+        return
+    rows, pr, ys = load(a.data)
+    if a.save_model:
+        with open(a.save_model, "wb") as f:
+            pickle.dump(train(pr, ys, a.mode), f)
         return
     split = json.load(open(a.split))
     tr, te = split["train"], split["test"]
