@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "FulcrumSuitesTests", dependencies: ["FulcrumSuites"]),
         .testTarget(name: "FulcrumJudgesTests", dependencies: ["FulcrumJudges"]),
         .testTarget(name: "FulcrumValuesTests", dependencies: ["FulcrumValues", "FulcrumCore", "FulcrumReport"]),
-        .testTarget(name: "FulcrumReportTests", dependencies: ["FulcrumReport"]),
+        .testTarget(name: "FulcrumReportTests", dependencies: ["FulcrumReport", "FulcrumTestSupport"]),
         .testTarget(name: "FulcrumStoreTests", dependencies: ["FulcrumStore"]),
         .testTarget(
             name: "FulcrumEvalTests",
@@ -101,6 +101,6 @@ let package = Package(
             name: "FulcrumIncidentsTests", dependencies: ["FulcrumIncidents", "FulcrumCore", "FulcrumSuites"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "fulcrumCLITests", dependencies: ["fulcrum", "FulcrumCore"]),
+        .testTarget(name: "fulcrumCLITests", dependencies: ["fulcrum", "FulcrumCore", "FulcrumTestSupport"]),
     ]
 )

@@ -58,7 +58,14 @@ final class FaultHandler: ChannelInboundHandler {
         var delay = state.latency
         if case .slow(let ms) = fault?.kind { delay = delay + .milliseconds(Int64(ms)) }
         let loop = context.eventLoop.assumeIsolated()
-        let respond = { [self] in
+        // Past the answer budget a request waits (re-checked every 20 ms) until the budget grows;
+        // one whose client went away meanwhile is dropped without using the budget.
+        func respond() {
+            guard context.channel.isActive else { return state.endChat() }
+            guard state.takeAnswer() else {
+                loop.scheduleTask(in: .milliseconds(20), respond)
+                return
+            }
             defer { state.endChat() }
             answer(dialect: dialect, prompt: prompt, fault: fault, id: attempt, head: head, context: context)
         }

@@ -86,6 +86,13 @@ public final class FaultServer: Sendable {
         state.counters.withLockedValue { $0.attemptsByPrompt[prompt] ?? 0 }
     }
 
+    /// Lets at most `count` more chat requests be answered (nil: no limit). Later requests wait,
+    /// unanswered and connected, until the limit is raised — so a test can stop a client at an
+    /// exact point however slow the machine is.
+    public func limitAnswers(to count: Int?) {
+        state.answerBudget.withLockedValue { $0 = count }
+    }
+
     /// Stops listening and closes open connections.
     public func shutdown() async throws {
         let open = state.openChannels.withLockedValue { Array($0.values) }

@@ -17,6 +17,8 @@ final class FaultServerState: Sendable {
     }
 
     let latency: TimeAmount
+    /// Chat answers still allowed; nil means no limit. Requests past the limit wait unanswered.
+    let answerBudget = NIOLockedValueBox<Int?>(nil)
     let counters = NIOLockedValueBox(Counters())
     let openChannels = NIOLockedValueBox([ObjectIdentifier: any Channel]())
 
@@ -40,6 +42,16 @@ final class FaultServerState: Sendable {
             let attempt = ($0.attemptsByPrompt[prompt] ?? 0) + 1
             $0.attemptsByPrompt[prompt] = attempt
             return attempt
+        }
+    }
+
+    /// Takes one answer from the budget; false means the request must wait.
+    func takeAnswer() -> Bool {
+        answerBudget.withLockedValue { budget in
+            guard let left = budget else { return true }
+            guard left > 0 else { return false }
+            budget = left - 1
+            return true
         }
     }
 

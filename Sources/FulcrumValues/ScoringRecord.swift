@@ -7,6 +7,12 @@ public struct ScoringRecord: Sendable, Hashable {
     public var id: String?
     public var dialogue: Dialogue
 
+    public init(line: Int, id: String?, dialogue: Dialogue) {
+        self.line = line
+        self.id = id
+        self.dialogue = dialogue
+    }
+
     static func dialogue(in object: [String: Any]) -> Dialogue? {
         if let text = object["dialogue"] as? String { return Dialogue(parsing: text) }
         let prompt = (object["prompt"] ?? object["question"]) as? String

@@ -11,40 +11,42 @@ struct AlignCommand: ParsableCommand {
     )
 }
 
-struct AlignScoreCommand: ParsableCommand {
+struct AlignScoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
         abstract: "Rank answers by BaseAlign reward and report each model's profile distance to the target.",
         discussion: """
         reward(v, t) = −Σ |v_i − t_i| · 1[|v_i| > 0.3] · |t_i|  (0 is best).
-        Input JSONL: `dialogue` or `prompt`+`response` (scored with the native value evaluator), \
-        optional `id` and `model`. Targets: default, uk, netherlands, france, or a JSON file \
+        Input: a run id (its stored answers), or JSONL with `dialogue` or `prompt`+`response` \
+        (scored with the native value evaluator), optional `id` and `model`. Targets: default, uk, netherlands, france, or a JSON file \
         {"name": …, "vector": [10 numbers]}.
 
         Example:
           fulcrum align score --target uk answers.jsonl
+          fulcrum align score --target default 20261123-105933-3f9a1c
         """
     )
 
     @Option(help: "Target profile: a built-in name or a JSON file.") var target: String = "default"
     @Option(help: "Value model file (default: the built-in model).") var model: String?
-    @Argument(help: "JSONL file of answers.") var file: String
+    @Argument(help: "A run id or a JSONL file of answers.") var file: String
+    @OptionGroup var store: StoreOptions
     @Option(help: "Output format: table or json.") var format: OutputFormat = .table
 
     struct Ranked: Encodable { var rank: Int, line: Int, id: String?, model: String, reward: Double, vector: ValueVector }
     struct ModelDistance: Encodable { var model: String, answers: Int, profile: [Double], distance: Double, meanReward: Double }
     struct Output: Encodable { var target: TargetProfile, ranking: [Ranked], models: [ModelDistance] }
 
-    func run() throws {
-        try reportingErrors {
+    func run() async throws {
+        try await reportingErrors {
             let t = try TargetProfile.resolve(target)
             let evaluator = try loadValueEvaluator(model)
-            let records = try ScoringRecord.load(URL(fileURLWithPath: file))
-            let models = try modelNames(URL(fileURLWithPath: file))
+            let answers = try await AnswerSource.load(file, databasePath: store.path)
             var scored: [Ranked] = []
-            for r in records {
+            for answer in answers {
+                let r = answer.record
                 let v = evaluator.assess(prompt: r.dialogue.prompt, response: r.dialogue.response).vector
-                scored.append(Ranked(rank: 0, line: r.line, id: r.id, model: models[r.line] ?? "unknown",
+                scored.append(Ranked(rank: 0, line: r.line, id: r.id, model: answer.model ?? "unknown",
                                      reward: BaseAlign.reward(v, target: t.vector), vector: v))
             }
             scored.sort { ($0.reward, -$0.line) > ($1.reward, -$1.line) }
@@ -66,15 +68,5 @@ struct AlignScoreCommand: ParsableCommand {
                       + String(format: " %6.3f  (n=%d, mean reward %.3f)", d.distance, d.answers, d.meanReward))
             }
         }
-    }
-
-    /// The optional `model` field per line (the scoring records do not carry it).
-    private func modelNames(_ url: URL) throws -> [Int: String] {
-        var out: [Int: String] = [:]
-        let text = try String(contentsOf: url, encoding: .utf8)
-        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let o = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let m = o["model"] as? String { out[i + 1] = m }
-        }
-        return out
     }
 }

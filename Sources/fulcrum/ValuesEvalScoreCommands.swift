@@ -50,7 +50,7 @@ struct ValuesEvalCommand: ParsableCommand {
     }
 }
 
-struct ValuesScoreCommand: ParsableCommand {
+struct ValuesScoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
         abstract: "Score dialogues in JSONL (`dialogue` or `prompt`+`response`) with the native value evaluator.",
@@ -58,36 +58,39 @@ struct ValuesScoreCommand: ParsableCommand {
         Writes one JSON line per input line: id, line, vector (10 numbers in FULCRA order), \
         labels, confidence, status (scored | empty-response) and truncated.
 
-        Example:
+        Examples:
           fulcrum values score answers.jsonl --out scored.jsonl
+          fulcrum values score 20261123-105933-3f9a1c       (a stored run's answers)
         """
     )
 
     @Option(help: "Model file (default: the built-in model).") var model: String?
-    @Argument(help: "JSONL file to score.") var file: String
+    @Argument(help: "A JSONL file to score, or a run id.") var file: String
+    @OptionGroup var store: StoreOptions
     @Option(help: "Write JSONL here instead of standard output.") var out: String?
 
     struct Line: Encodable {
-        var line: Int, id: String?, vector: ValueVector, labels: [String], confidence: [Double?]
+        var line: Int, id: String?, model: String?, vector: ValueVector, labels: [String], confidence: [Double?]
         var status: String, truncated: Bool
     }
 
-    func run() throws {
-        try reportingErrors {
+    func run() async throws {
+        try await reportingErrors {
             let started = Date()
             let evaluator = try loadValueEvaluator(model)
             let loadSeconds = Date().timeIntervalSince(started)
-            let records = try ScoringRecord.load(URL(fileURLWithPath: file))
+            let answers = try await AnswerSource.load(file, databasePath: store.path)
+            let records = answers.map(\.record)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var output = Data()
             var truncated = 0, empty = 0
-            for record in records {
+            for (record, source) in zip(records, answers) {
                 var a = evaluator.assess(prompt: record.dialogue.prompt, response: record.dialogue.response)
                 a.confidence = a.confidence.map { $0.map { ($0 * 10_000).rounded() / 10_000 } }
                 if a.truncated { truncated += 1 }
                 if a.status == .emptyResponse { empty += 1 }
-                output.append(try encoder.encode(Line(line: record.line, id: record.id, vector: a.vector, labels: a.vector.labels,
+                output.append(try encoder.encode(Line(line: record.line, id: record.id, model: source.model, vector: a.vector, labels: a.vector.labels,
                                                       confidence: a.confidence, status: a.status.rawValue, truncated: a.truncated)))
                 output.append(0x0A)
             }

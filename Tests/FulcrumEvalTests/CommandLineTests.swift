@@ -1,19 +1,20 @@
 import Foundation
+import FulcrumTestSupport
 import Testing
 
 /// The thin CLI wiring, through the built binary.
 @Suite struct CommandLineTests {
-    func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
         let dir = try temporaryFolder()
         let log = dir.appendingPathComponent("out.log")
         let process = try startFulcrum(arguments, logTo: log)
-        process.waitUntilExit()
+        await ChildProcess.exit(of: process)
         return (process.terminationStatus, try String(contentsOf: log, encoding: .utf8))
     }
 
-    @Test func dryRunPrintsThePlanAndStoresNothing() throws {
+    @Test func dryRunPrintsThePlanAndStoresNothing() async throws {
         let db = try temporaryFolder().appendingPathComponent("dry.sqlite").path
-        let (status, output) = try run(["run", "--suite", "starter", "--model", "openai/a", "--model", "openai/b",
+        let (status, output) = try await run(["run", "--suite", "starter", "--model", "openai/a", "--model", "openai/b",
                                         "--language", "both", "--samples", "2", "--layer", "baseline", "--dry-run", "--db", db])
         #expect(status == 0)
         #expect(output.contains("openai/a: 36 calls") && output.contains("openai/b: 36 calls"))
@@ -21,19 +22,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 
-    @Test func badInputIsAClearErrorWithNonZeroExit() throws {
+    @Test func badInputIsAClearErrorWithNonZeroExit() async throws {
         let dir = try temporaryFolder()
-        let (status, output) = try run(["run", "--suite", "starter", "--model", "openai/a", "--category", "nonsense", "--dry-run"])
+        let (status, output) = try await run(["run", "--suite", "starter", "--model", "openai/a", "--category", "nonsense", "--dry-run"])
         #expect(status != 0 && output.contains("no GVS-Scale category 'nonsense'"))
 
         let answers = dir.appendingPathComponent("answers.jsonl")
         try "{\"item_id\":\"starter.bias-1\",\"model\":\"x/y\",\"language\":\"en\",\"response\":\"ok\"}\n{\"item_id\":\"ghost\",\"model\":\"x/y\",\"language\":\"en\",\"response\":\"r\"}\n"
             .write(to: answers, atomically: true, encoding: .utf8)
         let db = dir.appendingPathComponent("db.sqlite").path
-        let (importStatus, importOutput) = try run(["responses", "import", answers.path, "--run-name", "outside", "--db", db])
+        let (importStatus, importOutput) = try await run(["responses", "import", answers.path, "--run-name", "outside", "--db", db])
         #expect(importStatus != 0)
         #expect(importOutput.contains(answers.path + ":2:") && importOutput.contains("no item 'ghost'"))
-        let (listStatus, listOutput) = try run(["runs", "list", "--db", db])
+        let (listStatus, listOutput) = try await run(["runs", "list", "--db", db])
         #expect(listStatus == 0 && listOutput.contains("no runs yet"))
     }
 }

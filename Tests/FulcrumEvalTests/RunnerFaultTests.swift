@@ -47,14 +47,14 @@ func runAgainst(_ server: FaultServer, suite: Suite, store: ResultStore, resume:
             ("not authorised [[fault:401]]", "client-error", 1),
             ("malformed json [[fault:malformed]]", "malformed-response", 3),
             ("truncated body [[fault:truncated]]", "malformed-response", 3),
-            ("slow past the timeout [[fault:slow=4000]]", "timeout", 3),
+            ("slow past the timeout [[fault:slow=9000]]", "timeout", 3),
             ("dropped once [[fault:dropx1]]", nil, 2),
             ("dropped always [[fault:drop]]", "connection", 3),
         ]
         let suite = faultSuite(cases.enumerated().map { ("f\($0.offset)", $0.element.0) })
         let store = try ResultStore(path: temporaryStorePath())
         let started = ContinuousClock.now
-        let (run, progress) = try await runAgainst(server, suite: suite, store: store) { $0.timeoutSeconds = 0.5 }
+        let (run, progress) = try await runAgainst(server, suite: suite, store: store) { $0.timeoutSeconds = 3 }
         let elapsed = ContinuousClock.now - started
         let results = try await store.results(runID: run.record.id)
         #expect(results.count == cases.count)

@@ -1,5 +1,6 @@
 import FulcrumCore
 import FulcrumProviders
+import FulcrumTestSupport
 import Foundation
 import Testing
 
@@ -45,18 +46,12 @@ import Testing
         }
     }
 
-    @Test func rejectsABadArgumentWithUsage() throws {
+    @Test func rejectsABadArgumentWithUsage() async throws {
         let path = Self.executable.path
         try #require(FileManager.default.isExecutableFile(atPath: path), "build it first: swift build --build-tests (looked for \(path))")
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = ["--latency-ms", "soon"]
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 2)
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let result = try await ChildProcess.run(Self.executable, ["--latency-ms", "soon"])
+        #expect(result.status == 2)
+        let message = result.stderrText
         #expect(message.contains("--latency-ms needs a whole number"))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import FulcrumTestSupport
 import Testing
 import FulcrumCore
 @testable import FulcrumReport
@@ -37,7 +38,7 @@ import FulcrumCore
     }
 
     /// Opens the page in headless Chromium and reads back the DOM it built.
-    @Test func rendersInAHeadlessBrowserWithoutRunningInjectedScript() throws {
+    @Test func rendersInAHeadlessBrowserWithoutRunningInjectedScript() async throws {
         guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
             .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
@@ -50,18 +51,12 @@ import FulcrumCore
         let file = dir.appendingPathComponent("report.html")
         try BenchmarkHTML.render(Self.hostileReport()).write(to: file, atomically: true, encoding: .utf8)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(dir.path)/profile",
-                             "--virtual-time-budget=2000", "--dump-dom", file.absoluteString]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let browser = try await ChildProcess.run(URL(fileURLWithPath: chromium), [
+            "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(dir.path)/profile",
+            "--virtual-time-budget=2000", "--dump-dom", file.absoluteString])
+        let dom = browser.stdoutText
 
-        #expect(process.terminationStatus == 0)
+        #expect(browser.status == 0)
         #expect(dom.contains("<h1>Report &lt;script&gt;alert('title')&lt;/script&gt;</h1>"), "the title renders as text")
         // The payloads would set document.title; the title must still be the report's own.
         let title = dom.components(separatedBy: "<title>").dropFirst().first?.components(separatedBy: "</title>").first

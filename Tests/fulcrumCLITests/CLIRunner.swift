@@ -1,4 +1,5 @@
 import Foundation
+import FulcrumTestSupport
 
 /// Runs the built `fulcrum` executable as a user would and captures what it prints.
 struct CLIResult {
@@ -18,22 +19,8 @@ enum CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> CLIResult {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes before waiting so a large output cannot block the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLIResult(status: process.terminationStatus,
-                         stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) async throws -> CLIResult {
+        let output = try await ChildProcess.run(executable, arguments, environment: environment, directory: directory)
+        return CLIResult(status: output.status, stdout: output.stdoutText, stderr: output.stderrText)
     }
 }
