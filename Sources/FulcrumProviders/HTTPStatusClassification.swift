@@ -13,6 +13,8 @@ extension ProviderClient.Reply {
         if text.count > 2000 { text = String(text.prefix(2000)) + "…" }
         switch status {
         case 429: return .rateLimited(retryAfter: retryAfterSeconds())
+        // 408: the server gave up waiting for the request; a retry may well succeed.
+        case 408: return .timeout
         case 500...599: return .server(status: status, body: text)
         default: return .client(status: status, body: text)
         }

@@ -93,23 +93,42 @@ public final class ProviderClient: Sendable, CustomReflectable {
 
         let deadline = NIODeadline.now() + TimeAmount(timeout)
         let started = ContinuousClock.now
-        let response: HTTPClientResponse
-        do {
-            response = try await http.execute(request, deadline: deadline, logger: logger)
-        } catch {
-            throw Self.transportError(error, phase: .beforeResponse, url: url)
-        }
-        let bytes: ByteBuffer
-        do {
-            bytes = try await response.body.collect(upTo: Self.maximumResponseBytes)
-        } catch {
-            throw Self.transportError(error, phase: .readingBody, url: url)
+        let reply = try await Self.within(timeout) { [http, logger, request] in
+            let response: HTTPClientResponse
+            do {
+                response = try await http.execute(request, deadline: deadline, logger: logger)
+            } catch {
+                throw Self.transportError(error, phase: .beforeResponse, url: url)
+            }
+            let bytes: ByteBuffer
+            do {
+                bytes = try await response.body.collect(upTo: Self.maximumResponseBytes)
+            } catch {
+                throw Self.transportError(error, phase: .readingBody, url: url)
+            }
+            return Reply(status: Int(response.status.code), headers: response.headers, body: bytes)
         }
         logger.debug("chat request finished", metadata: [
-            "model": "\(spec)", "status": "\(response.status.code)",
+            "model": "\(spec)", "status": "\(reply.status)",
             "ms": "\((ContinuousClock.now - started).milliseconds)",
         ])
-        return Reply(status: Int(response.status.code), headers: response.headers, body: bytes)
+        return reply
+    }
+
+    /// Runs `operation` but gives up with `ChatError.timeout` after `timeout`. AsyncHTTPClient's
+    /// own deadline stops waiting for the response head only; a body that stalls halfway would
+    /// otherwise hang the call, so the whole exchange runs against this clock too.
+    static func within<T: Sendable>(_ timeout: Duration, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await operation() }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else { throw ChatError.timeout }
+            return value
+        }
     }
 
     enum Phase { case beforeResponse, readingBody }

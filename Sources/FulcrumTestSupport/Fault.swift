@@ -7,7 +7,8 @@ import Foundation
 /// Kinds: `429`, `429-retry-after=S` (Retry-After in seconds), `429-retry-date=S` (Retry-After as
 /// an HTTP-date S seconds ahead), any status `400`…`599` (e.g. `500`, `503`, `401`), `malformed`
 /// (200 with a body that is not JSON), `truncated` (200 whose body stops halfway, then the
-/// connection closes), `slow=MS` (answers normally after MS milliseconds), `drop` (closes the
+/// connection closes), `slow=MS` (answers normally after MS milliseconds), `stall-body=MS` (sends
+/// the head and half the body, then the rest after MS milliseconds), `drop` (closes the
 /// connection without answering).
 public struct Fault: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
@@ -16,6 +17,8 @@ public struct Fault: Sendable, Hashable {
         case malformed
         case truncated
         case slow(milliseconds: Int)
+        /// Sends the head and half the body, waits, then the rest (a stream that stalls).
+        case stallBody(milliseconds: Int)
         case drop
     }
 
@@ -38,6 +41,7 @@ public struct Fault: Sendable, Hashable {
         case .malformed: name = "malformed"
         case .truncated: name = "truncated"
         case .slow(let ms): name = "slow=\(ms)"
+        case .stallBody(let ms): name = "stall-body=\(ms)"
         case .drop: name = "drop"
         }
         return "[[fault:\(name)\(count.map { "x\($0)" } ?? "")]]"
@@ -77,6 +81,8 @@ public struct Fault: Sendable, Hashable {
             kind = .truncated
         } else if name.hasPrefix("slow="), let ms = Int(name.dropFirst("slow=".count)), ms >= 0 {
             kind = .slow(milliseconds: ms)
+        } else if name.hasPrefix("stall-body="), let ms = Int(name.dropFirst("stall-body=".count)), ms >= 0 {
+            kind = .stallBody(milliseconds: ms)
         } else if name == "drop" {
             kind = .drop
         } else {

@@ -103,6 +103,17 @@ final class FaultHandler: ChannelInboundHandler {
             let half = context.channel.allocator.buffer(bytes: full.prefix(full.count / 2))
             context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(half))), promise: nil)
             context.close(promise: nil)
+        case .stallBody(let ms):
+            let full = Self.encode(dialect.answer(to: prompt, id: id))
+            let headers = HTTPHeaders([("content-type", "application/json"), ("content-length", "\(full.count)")])
+            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .ok, headers: headers))), promise: nil)
+            let half = full.count / 2
+            context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: full.prefix(half))))), promise: nil)
+            context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(Int64(ms))) { [self] in
+                guard context.channel.isActive else { return }
+                context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: full.dropFirst(half))))), promise: nil)
+                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+            }
         case .drop:
             context.close(promise: nil)
         }

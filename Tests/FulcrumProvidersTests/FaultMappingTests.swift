@@ -80,6 +80,13 @@ import Testing
         }
     }
 
+    @Test func requestTimeoutStatusIsARetryableTimeout() async throws {
+        try await withFaultServer { server, client in
+            let error = await chatError { try await model(server, client).complete(userRequest("hi [[fault:408]]")) }
+            #expect(error as? ChatError == .timeout)
+        }
+    }
+
     @Test func malformedJSONIsAMalformedResponse() async throws {
         try await withFaultServer { server, client in
             let error = await chatError { try await model(server, client).complete(userRequest("hi [[fault:malformed]]")) }
@@ -123,6 +130,24 @@ import Testing
             #expect(error as? ChatError == .timeout)
             // Honoured: the call gave up long before the server's 5 s answer.
             #expect(ContinuousClock.now - started < .seconds(4))
+        }
+    }
+
+    @Test func bodyStalledPastTheTimeoutIsATimeout() async throws {
+        try await withFaultServer { server, client in
+            let started = ContinuousClock.now
+            let error = await chatError {
+                try await model(server, client, timeout: .milliseconds(500)).complete(userRequest("hi [[fault:stall-body=4000]]"))
+            }
+            #expect(error as? ChatError == .timeout)
+            #expect(ContinuousClock.now - started < .seconds(3))
+        }
+    }
+
+    @Test func bodyStalledWithinTheTimeoutSucceeds() async throws {
+        try await withFaultServer { server, client in
+            let reply = try await model(server, client).complete(userRequest("hi [[fault:stall-body=200]]"))
+            #expect(reply.text == "Echo: hi")
         }
     }
 

@@ -156,10 +156,11 @@ import Testing
 
     @Test func ollamaErrorsMapToChatErrors() async throws {
         try await withFaultServer { server, client in
-            let model = try OllamaModel(modelName: "m", client: client, baseURL: server.rootURL, timeout: .milliseconds(400))
+            let model = try OllamaModel(modelName: "m", client: client, baseURL: server.rootURL)
+            let impatient = try OllamaModel(modelName: "m", client: client, baseURL: server.rootURL, timeout: .milliseconds(400))
             #expect(await chatError { try await model.complete(userRequest("[[fault:404]]")) } as? ChatError
                     == .client(status: 404, body: #"{"error":"injected HTTP 404"}"#))
-            #expect(await chatError { try await model.complete(userRequest("[[fault:slow=3000]]")) } as? ChatError == .timeout)
+            #expect(await chatError { try await impatient.complete(userRequest("[[fault:slow=3000]]")) } as? ChatError == .timeout)
             guard case .malformedResponse = await chatError({ try await model.complete(userRequest("[[fault:truncated]]")) }) as? ChatError else {
                 Issue.record("expected a malformed (truncated) response")
                 return

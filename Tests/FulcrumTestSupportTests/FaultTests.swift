@@ -11,6 +11,7 @@ import Testing
         ("[[fault:malformed]]", Fault(kind: .malformed)),
         ("[[fault:truncated]]", Fault(kind: .truncated)),
         ("[[fault:slow=5000]]", Fault(kind: .slow(milliseconds: 5000))),
+        ("[[fault:stall-body=2000]]", Fault(kind: .stallBody(milliseconds: 2000))),
         ("[[fault:drop]]", Fault(kind: .drop)),
         ("[[fault:dropx3]]", Fault(kind: .drop, count: 3)),
     ])
