@@ -10,13 +10,17 @@ set -euo pipefail
 N="${N:-1000}"
 CONCURRENCY="${CONCURRENCY:-50}"
 LATENCY_MS="${LATENCY_MS:-200}"
+# release for the measurement; CONFIG=debug only to check the script quickly.
+CONFIG="${CONFIG:-release}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-echo "bench-runner: building release binaries…" >&2
-swift build -c release --product fulcrum >&2
-swift build -c release --product fulcrum-test-server >&2
-BIN="$(swift build -c release --show-bin-path)"
+echo "bench-runner: building $CONFIG binaries…" >&2
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+    swift build -c "$CONFIG" --product fulcrum >&2
+    swift build -c "$CONFIG" --product fulcrum-test-server >&2
+fi
+BIN="$ROOT/.build/$CONFIG"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/fulcrum-bench.XXXXXX")"
 SERVER_PID=""

@@ -86,7 +86,7 @@ public struct Runner: Sendable {
         let rowID = row.id!
         let started = Date()
         func fail(_ cause: String, _ message: String, hash: String?, messagesJSON: String, attempts: Int) async throws {
-            logger.warning("row failed", metadata: ["item": "\(row.itemID)", "model": "\(row.modelSpec)", "cause": "\(cause)"])
+            logger.info("row failed", metadata: ["item": "\(row.itemID)", "model": "\(row.modelSpec)", "cause": "\(cause)"])
             try await store.record(GenerationRecord(planRowID: rowID, requestHash: hash, messagesJSON: messagesJSON,
                                                     attempts: attempts, errorCause: cause, errorMessage: message,
                                                     origin: .model, startedAt: started))

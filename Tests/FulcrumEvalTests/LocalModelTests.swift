@@ -9,7 +9,7 @@ import Testing
 let localModelURL = ProcessInfo.processInfo.environment["FULCRUM_LOCAL_MODEL_URL"]
 
 /// End to end against the real local model (gemma-3-270m behind llama.cpp's OpenAI-compatible server).
-@Suite(.serialized) struct LocalModelTests {
+@Suite(.serialized) struct RunnerLocalModelTests {
     @Test(.enabled(if: localModelURL != nil, "FULCRUM_LOCAL_MODEL_URL is not set: start the model with scripts/local-model.sh start and export FULCRUM_LOCAL_MODEL_URL=http://127.0.0.1:8080/v1"))
     func starterSliceCompletesAndIsReusedOnTheSecondInvocation() async throws {
         let url = try #require(localModelURL)
