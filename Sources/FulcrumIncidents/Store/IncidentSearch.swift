@@ -66,7 +66,7 @@ public struct SearchHit: Codable, Sendable, Hashable {
 extension IncidentStore {
     public func search(_ query: IncidentQuery) throws -> [SearchHit] {
         let expression = query.matchExpression
-        guard !expression.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !expression.trimmed.isEmpty else {
             throw IncidentError.invalidQuery(query: query.text, reason: "the query has no words")
         }
         let since = try query.since.map { raw -> String in

@@ -148,7 +148,7 @@ public final class IncidentStore: Sendable {
     public func code(_ coding: Coding, scale: GVSScale = .builtIn) throws -> Coding {
         var coding = coding
         guard coding.origin == .human, !coding.coder.hasPrefix(Coding.machinePrefix),
-              !coding.coder.trimmingCharacters(in: .whitespaces).isEmpty else {
+              !coding.coder.trimmed.isEmpty else {
             throw IncidentError.invalidValue(field: "coder", value: coding.coder,
                                              expected: "a person's name (not empty, not starting with 'machine:')")
         }

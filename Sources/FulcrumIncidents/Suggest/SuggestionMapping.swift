@@ -18,7 +18,7 @@ public struct SuggestionMapping: Codable, Sendable {
         public var category: String
 
         func matches(_ value: String) -> Bool {
-            let v = value.trimmingCharacters(in: .whitespaces).lowercased()
+            let v = value.trimmed.lowercased()
             if let equals { return equals.contains { $0.lowercased() == v } }
             if let notIn { return !v.isEmpty && !notIn.contains { $0.lowercased() == v } }
             if let atLeast, let number = Double(v) { return number >= atLeast }
