@@ -6,14 +6,18 @@ import GRDB
 /// `machine:<source>`), one set per source and incident, replacing the previous set only when it
 /// differs so that a re-import reports no change.
 public struct MachineSuggester: Sendable {
-    public var mapping: SuggestionMapping
-    public var scale: GVSScale
+    public let mapping: SuggestionMapping
+    public let scale: GVSScale
 
     public static let builtIn = MachineSuggester(mapping: .builtIn, scale: .builtIn)
+
+    /// Cue bytes per category, computed once rather than per incident.
+    private let compiledCues: [(category: String, cues: [(text: String, bytes: [UInt8])])]
 
     public init(mapping: SuggestionMapping, scale: GVSScale = .builtIn) {
         self.mapping = mapping
         self.scale = scale
+        compiledCues = mapping.textCues.map { ($0.category, $0.cues.map { ($0, Array($0.utf8)) }) }
     }
 
     /// Suggestions for one incident, grouped by coder, each with a rationale naming its evidence.
@@ -29,8 +33,9 @@ public struct MachineSuggester: Sendable {
             }
         }
         let text = CueMatcher.bytes(incident.title + "\n" + incident.description)
-        for cue in mapping.textCues {
-            if let hit = CueMatcher.firstMatch(of: cue.cues, in: text) {
+        let starts = CueMatcher.wordStarts(text)
+        for cue in compiledCues {
+            if let hit = CueMatcher.firstMatch(of: cue.cues, in: text, starts: starts) {
                 byCoder[Coding.machinePrefix + "text-cue", default: [:]][cue.category] = "text cue '\(hit)'"
             }
         }

@@ -86,11 +86,12 @@ struct CueMatcher: Sendable {
     }
 
     static func firstMatch(of cues: [String], in text: [UInt8]) -> String? {
-        let starts = wordStarts(text)
-        for cue in cues {
-            let needle = Array(cue.utf8)
-            if starts.contains(where: { matches(needle, in: text, at: $0) }) { return cue }
-        }
+        firstMatch(of: cues.map { ($0, Array($0.utf8)) }, in: text, starts: wordStarts(text))
+    }
+
+    /// With cue bytes and word starts computed once (per mapping and per text respectively).
+    static func firstMatch(of cues: [(text: String, bytes: [UInt8])], in text: [UInt8], starts: [Int]) -> String? {
+        for cue in cues where starts.contains(where: { matches(cue.bytes, in: text, at: $0) }) { return cue.text }
         return nil
     }
 
