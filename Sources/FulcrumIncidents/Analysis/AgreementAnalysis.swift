@@ -129,7 +129,7 @@ public enum CSETAgreement {
 
     /// Case and surrounding space are not disagreements ("No" vs "no").
     static func normalise(_ value: String) -> String {
-        value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        value.trimmed.lowercased()
     }
 }
 

@@ -139,7 +139,7 @@ public struct CSVTable: Sendable {
             throw IncidentError.invalidFile(path: path, line: nil, reason: "empty file: no header row")
         }
         self.path = path
-        header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        header = first.fields.map { $0.trimmed }
         rows = Array(records.dropFirst())
         // First occurrence wins: CSETv1 repeats "AI System" and the first is the one that matters.
         var index: [String: Int] = [:]
@@ -156,7 +156,7 @@ public struct CSVTable: Sendable {
     /// Field `name` of a row, trimmed; nil when missing or blank.
     public func value(_ row: CSVRecord, _ name: String) -> String? {
         guard let i = index[name], i < row.fields.count else { return nil }
-        let v = row.fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
+        let v = row.fields[i].trimmed
         return v.isEmpty ? nil : v
     }
 

@@ -58,8 +58,8 @@ public struct ChatModelDrafter: IncidentItemDrafter {
         let reply = try await model.complete(request).text
         guard let start = reply.firstIndex(of: "{"), let end = reply.lastIndex(of: "}"),
               let object = try? JSONSerialization.jsonObject(with: Data(reply[start...end].utf8)) as? [String: Any],
-              let prompt = (object["prompt"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines), !prompt.isEmpty,
-              let focus = (object["focus"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines), !focus.isEmpty
+              let prompt = (object["prompt"] as? String)?.trimmed, !prompt.isEmpty,
+              let focus = (object["focus"] as? String)?.trimmed, !focus.isEmpty
         else {
             throw IncidentError.invalidValue(field: "LLM draft for \(incident.id)", value: String(reply.prefix(200)),
                                              expected: #"a JSON object {"prompt": "…", "focus": "…"}"#)

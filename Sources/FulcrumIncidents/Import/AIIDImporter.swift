@@ -134,7 +134,7 @@ public struct AIIDImporter: Sendable {
                 }
                 var codes = Set<ForeignCode>()
                 for (i, name) in fieldNames.enumerated() where !Self.bookkeeping.contains(name) {
-                    let value = row.fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
+                    let value = row.fields[i].trimmed
                     if !value.isEmpty { codes.insert(ForeignCode(taxonomy: namespace, field: name, value: value)) }
                 }
                 batch.foreignCodes.append(.init(incidentID: id, taxonomy: namespace, codes: codes))

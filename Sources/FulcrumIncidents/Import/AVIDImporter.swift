@@ -61,7 +61,7 @@ public struct AVIDImporter: Sendable {
         guard let json = object as? [String: Any] else { throw ParseProblem("top level is not a JSON object") }
         let metadata = json["metadata"] as? [String: Any]
         guard let originID = (metadata?["report_id"] as? String ?? metadata?["vuln_id"] as? String)?
-            .trimmingCharacters(in: .whitespaces), !originID.isEmpty else {
+            .trimmed, !originID.isEmpty else {
             throw ParseProblem("no metadata.report_id or metadata.vuln_id")
         }
         let problem = json["problemtype"] as? [String: Any]
@@ -106,8 +106,8 @@ public struct AVIDImporter: Sendable {
 
     /// AVID text fields are `{"lang": "eng", "value": "…"}`; a plain string is accepted too.
     private func text(_ any: Any?) -> String? {
-        if let s = any as? String { return s.trimmingCharacters(in: .whitespacesAndNewlines) }
-        return ((any as? [String: Any])?["value"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let s = any as? String { return s.trimmed }
+        return ((any as? [String: Any])?["value"] as? String)?.trimmed
     }
 
     private func strings(_ any: Any?) -> [String] {

@@ -4,7 +4,7 @@ import Foundation
 enum FieldParsing {
     /// Accepts `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (optionally followed by a time, which is dropped).
     static func date(_ raw: String?) throws -> String? {
-        guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        guard let raw = raw?.trimmed, !raw.isEmpty else { return nil }
         let day = raw.split(separator: "T").first.map(String.init) ?? raw
         let parts = day.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]), (1900...2100).contains(year)
@@ -24,7 +24,7 @@ enum FieldParsing {
 
     /// A JSON list of strings or numbers (`["a","b"]`, `[1,2]`); blank means empty.
     static func jsonList(_ raw: String?, column: String) throws -> [String] {
-        guard let raw = raw?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else { return [] }
+        guard let raw = raw?.trimmed, !raw.isEmpty else { return [] }
         guard let data = raw.data(using: .utf8),
               let array = try? JSONSerialization.jsonObject(with: data) as? [Any] else {
             throw ParseProblem("column '\(column)' is not a JSON list")
@@ -38,10 +38,10 @@ enum FieldParsing {
 
     /// A list given either as JSON or as text separated by `;` or `|`.
     static func looseList(_ raw: String?) -> [String] {
-        guard let raw = raw?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else { return [] }
+        guard let raw = raw?.trimmed, !raw.isEmpty else { return [] }
         if raw.hasPrefix("["), let list = try? jsonList(raw, column: "") { return list }
         return raw.split(whereSeparator: { $0 == ";" || $0 == "|" })
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { String($0).trimmed }.filter { !$0.isEmpty }
     }
 }
 

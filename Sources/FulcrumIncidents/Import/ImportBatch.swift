@@ -99,7 +99,7 @@ extension IncidentStore {
                 }
             }
             if let suggester {
-                summary.suggestionSetsChanged = try suggester.refresh(incidentIDs: touched, new: inserted, in: db, now: now)
+                summary.suggestionSetsChanged = try suggester.refresh(incidentIDs: touched, new: inserted, batch: batch, in: db, now: now)
             }
         }
         return summary

@@ -60,7 +60,7 @@ public struct MappedImporter: Sendable {
     private func makeIncident(_ values: [String: String]) throws -> Incident {
         let c = mapping.columns
         func value(_ column: String?) -> String? {
-            guard let column, let v = values[column]?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty else { return nil }
+            guard let column, let v = values[column]?.trimmed, !v.isEmpty else { return nil }
             return v
         }
         guard let id = value(c.id) else { throw ParseProblem("no id in column '\(c.id)'") }

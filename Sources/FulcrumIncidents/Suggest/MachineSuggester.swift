@@ -6,14 +6,18 @@ import GRDB
 /// `machine:<source>`), one set per source and incident, replacing the previous set only when it
 /// differs so that a re-import reports no change.
 public struct MachineSuggester: Sendable {
-    public var mapping: SuggestionMapping
-    public var scale: GVSScale
+    public let mapping: SuggestionMapping
+    public let scale: GVSScale
 
     public static let builtIn = MachineSuggester(mapping: .builtIn, scale: .builtIn)
+
+    /// Cue bytes per category, computed once rather than per incident.
+    private let compiledCues: [(category: String, cues: [(text: String, bytes: [UInt8])])]
 
     public init(mapping: SuggestionMapping, scale: GVSScale = .builtIn) {
         self.mapping = mapping
         self.scale = scale
+        compiledCues = mapping.textCues.map { ($0.category, $0.cues.map { ($0, Array($0.utf8)) }) }
     }
 
     /// Suggestions for one incident, grouped by coder, each with a rationale naming its evidence.
@@ -29,8 +33,9 @@ public struct MachineSuggester: Sendable {
             }
         }
         let text = CueMatcher.bytes(incident.title + "\n" + incident.description)
-        for cue in mapping.textCues {
-            if let hit = CueMatcher.firstMatch(of: cue.cues, in: text) {
+        let starts = CueMatcher.wordStarts(text)
+        for cue in compiledCues {
+            if let hit = CueMatcher.firstMatch(of: cue.cues, in: text, starts: starts) {
                 byCoder[Coding.machinePrefix + "text-cue", default: [:]][cue.category] = "text cue '\(hit)'"
             }
         }
@@ -61,26 +66,35 @@ public struct MachineSuggester: Sendable {
     /// number of (incident, coder) sets that changed.
     /// `new` lists incidents inserted in this transaction: they have no suggestions yet, so their
     /// sets are inserted without first reading and deleting (halves the statements of a large import).
-    func refresh(incidentIDs: Set<String>, new: Set<String> = [], in db: Database, now: String) throws -> Int {
+    func refresh(incidentIDs: Set<String>, new: Set<String> = [], batch: ImportBatch? = nil, in db: Database,
+                 now: String) throws -> Int {
+        // New incidents come straight from the batch: no need to read back what was just written.
+        var batchIncidents: [String: Incident] = [:]
+        var batchCodes: [String: [ForeignCode]] = [:]
+        if let batch, !new.isEmpty {
+            for incident in batch.incidents where new.contains(incident.id) { batchIncidents[incident.id] = incident }
+            for set in batch.foreignCodes where new.contains(set.incidentID) { batchCodes[set.incidentID, default: []] += set.codes }
+        }
         var changed = 0
         // Only the columns suggestions read: decoding the list columns would dominate large imports.
         let incidentStatement = try db.cachedStatement(sql: "SELECT origin, origin_id, title, description FROM incident WHERE id = ?")
         let codesStatement = try db.cachedStatement(sql: "SELECT taxonomy, field, value FROM foreign_code WHERE incident_id = ?")
         let coders = self.coders
         for id in incidentIDs.sorted() {
-            guard let row = try Row.fetchOne(incidentStatement, arguments: [id]) else { continue }
-            let incident = Incident(origin: row["origin"], originID: row["origin_id"], title: row["title"],
-                                    description: row["description"])
-            let codes = try Row.fetchAll(codesStatement, arguments: [id])
-                .map { ForeignCode(taxonomy: $0["taxonomy"], field: $0["field"], value: $0["value"]) }
-            let byCoder = suggestions(for: incident, codes: codes)
-            if new.contains(id) {
+            if new.contains(id), let incident = batchIncidents[id] {
+                let byCoder = suggestions(for: incident, codes: batchCodes[id] ?? [])
                 for (coder, codings) in byCoder where !codings.isEmpty {
                     try IncidentStore.insertSuggestions(codings, coder: coder, incidentID: id, in: db, now: now)
                     changed += 1
                 }
                 continue
             }
+            guard let row = try Row.fetchOne(incidentStatement, arguments: [id]) else { continue }
+            let incident = Incident(origin: row["origin"], originID: row["origin_id"], title: row["title"],
+                                    description: row["description"])
+            let codes = try Row.fetchAll(codesStatement, arguments: [id])
+                .map { ForeignCode(taxonomy: $0["taxonomy"], field: $0["field"], value: $0["value"]) }
+            let byCoder = suggestions(for: incident, codes: codes)
             for coder in coders {
                 if try IncidentStore.replaceSuggestions(byCoder[coder] ?? [], coder: coder, incidentID: id, in: db, now: now) {
                     changed += 1

@@ -30,11 +30,14 @@ struct IncidentsBenchCommand: ParsableCommand {
         }
         if format == .json { print(try JSONOutput.string(result)); return }
         print("synthetic incidents: \(result.incidents) (generated in \(String(format: "%.2f", result.generateSeconds)) s)")
-        print("import (JSONL + mapping, FTS index, suggestions): \(String(format: "%.2f", result.importSeconds)) s  [goal < 10 s]")
+        print("import (JSONL + mapping, FTS index, suggestions): \(String(format: "%.2f", result.importSeconds)) s wall, "
+              + "\(String(format: "%.2f", result.importCPUSeconds)) s CPU  [goal < 10 s]")
         print("re-import: \(String(format: "%.2f", result.reimportSeconds)) s, \(result.reimportChanges) changes")
         for q in result.queries {
-            print("  \(fit(q.query, 62)) hits \(String(format: "%3d", q.hits))  p50 \(String(format: "%6.2f", q.p50Milliseconds)) ms  p95 \(String(format: "%6.2f", q.p95Milliseconds)) ms")
+            print("  \(fit(q.query, 62)) hits \(String(format: "%3d", q.hits))  p50 \(String(format: "%6.2f", q.p50Milliseconds)) ms  p95 \(String(format: "%6.2f", q.p95Milliseconds)) ms  (CPU p95 \(String(format: "%5.2f", q.cpuP95Milliseconds)) ms)")
         }
-        print("all queries: p50 \(String(format: "%.2f", result.p50Milliseconds)) ms, p95 \(String(format: "%.2f", result.p95Milliseconds)) ms  [goal p95 < 10 ms]")
+        print("all queries: wall p50 \(String(format: "%.2f", result.p50Milliseconds)) ms, p95 \(String(format: "%.2f", result.p95Milliseconds)) ms; "
+              + "CPU p50 \(String(format: "%.2f", result.cpuP50Milliseconds)) ms, p95 \(String(format: "%.2f", result.cpuP95Milliseconds)) ms  [goal p95 < 10 ms]")
+        print("(wall times include waiting for a CPU on a shared machine; CPU times are this process's own work)")
     }
 }
