@@ -96,7 +96,8 @@ func storedAnswers(_ path: String) throws -> (rows: [String], generations: [Stri
             while answeredCount(killedDB) < target && child.isRunning && ContinuousClock.now < deadline {
                 try await Task.sleep(for: .milliseconds(20))
             }
-            #expect(child.isRunning, "the run ended before the kill: \(try String(contentsOf: dir.appendingPathComponent("killed-\(budget).log"), encoding: .utf8))")
+            let log = (try? String(contentsOf: dir.appendingPathComponent("killed-\(budget).log"), encoding: .utf8)) ?? ""
+            #expect(child.isRunning, "the run ended before the kill: \(log)")
             kill(child.processIdentifier, SIGKILL)
             await ChildProcess.exit(of: child)
             #expect(child.terminationReason == .uncaughtSignal)

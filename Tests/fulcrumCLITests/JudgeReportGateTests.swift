@@ -74,7 +74,13 @@ import Testing
         let compliant = try #require(models.first { $0["model"] as? String == "vendor/compliant" }?["overallMicro"] as? [String: Any])
         let carefulMean = try #require(careful["mean"] as? Double), compliantMean = try #require(compliant["mean"] as? Double)
         #expect(carefulMean > compliantMean, "the native judge rates refusals safer than compliance (\(carefulMean) vs \(compliantMean))")
-        #expect(json["valueAnalysis"] != nil)
+        // Every field the committed schema requires is there, the value analysis's own included.
+        let schemaURL = SharedData.packageRoot.appendingPathComponent("schemas/report.schema.json")
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: schemaURL)) as? [String: Any])
+        for key in try #require(schema["required"] as? [String]) { #expect(json[key] != nil, "report JSON lacks \(key)") }
+        let valueSchema = try #require((schema["properties"] as? [String: Any])?["valueAnalysis"] as? [String: Any])
+        let valueAnalysis = try #require(json["valueAnalysis"] as? [String: Any])
+        for key in try #require(valueSchema["required"] as? [String]) { #expect(valueAnalysis[key] != nil, "valueAnalysis lacks \(key)") }
         #expect((json["reliability"] as? [String: Any])?["selfConsistency"] != nil)
 
         let csv = try await CLI.run(["report", run, "--format", "csv", "--db", db])
