@@ -80,8 +80,12 @@ extension IncidentStore {
         try write { db in
             var touched = Set<String>()
             var inserted = Set<String>()
-            for incident in batch.incidents {
-                switch try Self.upsert(incident, in: db, now: now) {
+            // Fingerprints are pure per-row work (all cores); the writes stay on this one connection.
+            let prepared = ParallelMap.map(batch.incidents, PreparedIncident.init)
+            let stored = try Self.storedHashes(of: batch.incidents, in: db)
+            for item in prepared {
+                let incident = item.incident
+                switch try Self.upsert(item, storedHash: stored[incident.id], in: db, now: now) {
                 case .inserted: summary.inserted += 1; touched.insert(incident.id); inserted.insert(incident.id)
                 case .updated: summary.updated += 1; touched.insert(incident.id)
                 case .unchanged: summary.unchanged += 1

@@ -28,28 +28,35 @@ public struct MappedImporter: Sendable {
         default:
             throw IncidentError.unreadable(path: file.path, reason: "unknown file type: use .csv or .jsonl")
         }
+        // Building incidents is pure per-row work: spread it over the cores, then keep the
+        // sequential pass (duplicate ids, file order) single-threaded.
+        let built = ParallelMap.map(records) { record in
+            (record.line, Result { () throws -> (Incident, ImportBatch.ForeignCodeSet?) in
+                let values = try record.values.get()
+                let incident = try makeIncident(values)
+                guard let foreign = mapping.foreignCodes else { return (incident, nil) }
+                var codes = Set<ForeignCode>()
+                for field in foreign.fields {
+                    for value in FieldParsing.looseList(values[field]) {
+                        codes.insert(ForeignCode(taxonomy: foreign.taxonomy, field: field, value: value))
+                    }
+                }
+                return (incident, .init(incidentID: incident.id, taxonomy: foreign.taxonomy, codes: codes))
+            })
+        }
         var batch = ImportBatch()
         var seen = Set<String>()
         var skipped = 0
-        for record in records {
+        for (line, result) in built {
             do {
-                let values = try record.values.get()
-                let incident = try makeIncident(values)
+                let (incident, codes) = try result.get()
                 guard seen.insert(incident.id).inserted else {
                     throw ParseProblem("id '\(incident.originID)' appears twice; first kept")
                 }
                 batch.incidents.append(incident)
-                if let foreign = mapping.foreignCodes {
-                    var codes = Set<ForeignCode>()
-                    for field in foreign.fields {
-                        for value in FieldParsing.looseList(values[field]) {
-                            codes.insert(ForeignCode(taxonomy: foreign.taxonomy, field: field, value: value))
-                        }
-                    }
-                    batch.foreignCodes.append(.init(incidentID: incident.id, taxonomy: foreign.taxonomy, codes: codes))
-                }
+                if let codes { batch.foreignCodes.append(codes) }
             } catch let problem as ParseProblem {
-                batch.skipped.append(SkippedRow(path: file.path, line: record.line, reason: problem.reason))
+                batch.skipped.append(SkippedRow(path: file.path, line: line, reason: problem.reason))
                 skipped += 1
             }
         }
@@ -108,8 +115,8 @@ public struct MappedImporter: Sendable {
         guard String(validating: data, as: UTF8.self) != nil else {
             throw IncidentError.invalidFile(path: file.path, line: nil, reason: "not valid UTF-8 text")
         }
-        var result: [(line: Int, values: Result<[String: String], ParseProblem>)] = []
         // Split on LF bytes: String-level splitting and trimming are slow on Linux at 100,000 lines.
+        var lines: [(number: Int, range: Range<Int>)] = []
         var lineNumber = 0
         var start = data.startIndex
         while start < data.endIndex {
@@ -118,26 +125,31 @@ public struct MappedImporter: Sendable {
             let line = data[start..<end]
             start = end < data.endIndex ? data.index(after: end) : data.endIndex
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) else {
-                result.append((lineNumber, .failure(ParseProblem("malformed JSON")))); continue
-            }
-            guard let dictionary = object as? [String: Any] else {
-                result.append((lineNumber, .failure(ParseProblem("line is not a JSON object")))); continue
-            }
-            var values: [String: String] = [:]
-            for (key, value) in dictionary {
-                switch value {
-                case let s as String: values[key] = s
-                case let n as NSNumber: values[key] = n.stringValue
-                case let list as [Any]:
-                    let strings = list.compactMap { ($0 as? String) ?? ($0 as? NSNumber)?.stringValue }
-                    values[key] = StoredLists.encode(strings)
-                case is NSNull: break
-                default: values[key] = nil
-                }
-            }
-            result.append((lineNumber, .success(values)))
+            lines.append((lineNumber, line.startIndex..<line.endIndex))
         }
-        return result
+        // JSON parsing dominates a large import; lines are independent, so parse them on all cores.
+        return ParallelMap.map(lines) { line in (line.number, Self.parseJSONObject(Data(data[line.range]))) }
+    }
+
+    private static func parseJSONObject(_ line: Data) -> Result<[String: String], ParseProblem> {
+        guard let object = try? JSONSerialization.jsonObject(with: line) else {
+            return .failure(ParseProblem("malformed JSON"))
+        }
+        guard let dictionary = object as? [String: Any] else {
+            return .failure(ParseProblem("line is not a JSON object"))
+        }
+        var values: [String: String] = [:]
+        for (key, value) in dictionary {
+            switch value {
+            case let s as String: values[key] = s
+            case let n as NSNumber: values[key] = n.stringValue
+            case let list as [Any]:
+                let strings = list.compactMap { ($0 as? String) ?? ($0 as? NSNumber)?.stringValue }
+                values[key] = StoredLists.encode(strings)
+            case is NSNull: break
+            default: values[key] = nil
+            }
+        }
+        return .success(values)
     }
 }

@@ -56,28 +56,34 @@ public final class IncidentStore: Sendable {
 
     public enum Change: Sendable { case inserted, updated, unchanged }
 
-    static func fingerprint(_ i: Incident) -> String {
-        StoredLists.fingerprint([i.origin, i.originID, i.title, i.date ?? "\u{0}", i.description, i.reportText,
-                                 StoredLists.encode(i.sourceURLs), StoredLists.encode(i.deployers),
-                                 StoredLists.encode(i.developers), StoredLists.encode(i.harmedParties),
-                                 StoredLists.encode(i.systems), i.modality?.rawValue ?? "\u{0}",
-                                 i.duplicateOf ?? "\u{0}"])
+    /// Stored content fingerprints of the batch's incidents. A large batch reads them in one scan
+    /// instead of one indexed lookup per row; a small one into a large store looks each one up.
+    static func storedHashes(of incidents: [Incident], in db: Database) throws -> [String: String] {
+        var hashes: [String: String] = [:]
+        if incidents.count >= 1_000 {
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, content_hash FROM incident")
+            while let row = try rows.next() { hashes[row[0]] = row[1] as String }
+            return hashes
+        }
+        let lookup = try db.cachedStatement(sql: "SELECT content_hash FROM incident WHERE id = ?")
+        for incident in incidents {
+            if let hash = try String.fetchOne(lookup, arguments: [incident.id]) { hashes[incident.id] = hash }
+        }
+        return hashes
     }
 
     /// Inserts or updates an incident, touching the row only when its content changed.
-    static func upsert(_ incident: Incident, in db: Database, now: String) throws -> Change {
-        let hash = fingerprint(incident)
-        let existing = try String.fetchOne(db.cachedStatement(sql: "SELECT content_hash FROM incident WHERE id = ?"),
-                                           arguments: [incident.id])
-        if existing == hash { return .unchanged }
+    /// `storedHash` is the row's current fingerprint (nil when the incident is new).
+    static func upsert(_ prepared: PreparedIncident, storedHash: String?, in db: Database, now: String) throws -> Change {
+        if storedHash == prepared.hash { return .unchanged }
+        let incident = prepared.incident
         let arguments: StatementArguments = [
             incident.origin, incident.originID, incident.title, incident.date, incident.description,
-            incident.reportText, StoredLists.encode(incident.sourceURLs), StoredLists.encode(incident.deployers),
-            StoredLists.encode(incident.developers), StoredLists.encode(incident.harmedParties),
-            StoredLists.encode(incident.systems), incident.modality?.rawValue, incident.duplicateOf, hash, now,
-            incident.id,
+            incident.reportText, prepared.sourceURLs, prepared.deployers, prepared.developers,
+            prepared.harmedParties, prepared.systems, incident.modality?.rawValue, incident.duplicateOf,
+            prepared.hash, now, incident.id,
         ]
-        if existing == nil {
+        if storedHash == nil {
             try db.cachedStatement(sql: """
                 INSERT INTO incident (origin, origin_id, title, date, description, report_text, source_urls,
                     deployers, developers, harmed_parties, systems, modality, duplicate_of, content_hash,

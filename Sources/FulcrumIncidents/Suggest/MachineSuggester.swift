@@ -75,14 +75,19 @@ public struct MachineSuggester: Sendable {
             for incident in batch.incidents where new.contains(incident.id) { batchIncidents[incident.id] = incident }
             for set in batch.foreignCodes where new.contains(set.incidentID) { batchCodes[set.incidentID, default: []] += set.codes }
         }
+        // Suggestions of new incidents are pure functions of the batch: compute them on all cores
+        // before the single-threaded inserts.
+        let newCodes = batchCodes
+        let computed = Dictionary(uniqueKeysWithValues: ParallelMap.map(Array(batchIncidents.values)) { incident in
+            (incident.id, suggestions(for: incident, codes: newCodes[incident.id] ?? []))
+        })
         var changed = 0
         // Only the columns suggestions read: decoding the list columns would dominate large imports.
         let incidentStatement = try db.cachedStatement(sql: "SELECT origin, origin_id, title, description FROM incident WHERE id = ?")
         let codesStatement = try db.cachedStatement(sql: "SELECT taxonomy, field, value FROM foreign_code WHERE incident_id = ?")
         let coders = self.coders
         for id in incidentIDs.sorted() {
-            if new.contains(id), let incident = batchIncidents[id] {
-                let byCoder = suggestions(for: incident, codes: batchCodes[id] ?? [])
+            if new.contains(id), let byCoder = computed[id] {
                 for (coder, codings) in byCoder where !codings.isEmpty {
                     try IncidentStore.insertSuggestions(codings, coder: coder, incidentID: id, in: db, now: now)
                     changed += 1
