@@ -6,7 +6,7 @@ import Foundation
 /// Settings map to `temperature`, `top_p`, `max_tokens` (required by the API: 4,096 when unset)
 /// and the top-level `system` field; Anthropic has no seed, so `seed` is not sent. Image
 /// attachments become `image` blocks with a base64 `source`.
-public struct AnthropicModel: ChatModel, CustomStringConvertible, CustomReflectable {
+public struct AnthropicModel: HTTPChatModel {
     /// The API version header value sent with every request.
     public static let apiVersion = "2023-06-01"
     public static let defaultBaseURL = "https://api.anthropic.com"
@@ -36,14 +36,6 @@ public struct AnthropicModel: ChatModel, CustomStringConvertible, CustomReflecta
         self.spec = spec ?? "anthropic/\(modelName)"
     }
 
-    public var description: String { "\(spec) at \(Endpoint.redacted(baseURL))" }
-
-    /// Only the public configuration: `dump` must not walk into the key or the HTTP client's
-    /// internals (which reach every channel of the shared event loops).
-    public var customMirror: Mirror {
-        Mirror(self, children: ["spec": spec, "modelName": modelName, "baseURL": Endpoint.redacted(baseURL), "timeout": timeout],
-               displayStyle: .struct)
-    }
 
     public func complete(_ request: ChatRequest) async throws -> ChatResponse {
         let body = try JSONEncoder().encode(AnthropicWire.request(model: modelName, for: request))

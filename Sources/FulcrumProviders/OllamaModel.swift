@@ -6,7 +6,7 @@ import Foundation
 /// Settings go to `options` (`temperature`, `top_p`, `num_predict`, `seed`); the system prompt
 /// becomes a leading `system` message; image attachments go to the message's `images` as base64.
 /// Ollama needs no key.
-public struct OllamaModel: ChatModel, CustomStringConvertible, CustomReflectable {
+public struct OllamaModel: HTTPChatModel {
     public static let defaultBaseURL = "http://127.0.0.1:11434"
 
     public let spec: String
@@ -27,14 +27,6 @@ public struct OllamaModel: ChatModel, CustomStringConvertible, CustomReflectable
         self.spec = spec ?? "ollama/\(modelName)"
     }
 
-    public var description: String { "\(spec) at \(Endpoint.redacted(baseURL))" }
-
-    /// Only the public configuration: `dump` must not walk into the key or the HTTP client's
-    /// internals (which reach every channel of the shared event loops).
-    public var customMirror: Mirror {
-        Mirror(self, children: ["spec": spec, "modelName": modelName, "baseURL": Endpoint.redacted(baseURL), "timeout": timeout],
-               displayStyle: .struct)
-    }
 
     public func complete(_ request: ChatRequest) async throws -> ChatResponse {
         let body = try JSONEncoder().encode(OllamaWire.request(model: modelName, for: request))

@@ -7,7 +7,7 @@ import Foundation
 /// Settings map to `temperature`, `top_p`, `max_tokens` (`max_completion_tokens` on api.openai.com),
 /// `seed`; the system prompt becomes a leading `system` message; image attachments become
 /// `image_url` parts holding `data:` URLs.
-public struct OpenAICompatibleModel: ChatModel, CustomStringConvertible, CustomReflectable {
+public struct OpenAICompatibleModel: HTTPChatModel {
     public let spec: String
     /// The `model` field sent, e.g. `gpt-4o`.
     public let modelName: String
@@ -35,14 +35,6 @@ public struct OpenAICompatibleModel: ChatModel, CustomStringConvertible, CustomR
         self.spec = spec ?? "openai/\(modelName)"
     }
 
-    public var description: String { "\(spec) at \(Endpoint.redacted(baseURL))" }
-
-    /// Only the public configuration: `dump` must not walk into the key or the HTTP client's
-    /// internals (which reach every channel of the shared event loops).
-    public var customMirror: Mirror {
-        Mirror(self, children: ["spec": spec, "modelName": modelName, "baseURL": Endpoint.redacted(baseURL), "timeout": timeout],
-               displayStyle: .struct)
-    }
 
     public func complete(_ request: ChatRequest) async throws -> ChatResponse {
         let isOpenAI = URLComponents(string: baseURL)?.host == "api.openai.com"

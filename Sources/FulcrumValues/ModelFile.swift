@@ -66,12 +66,23 @@ public enum ModelFile {
         try FileManager.default.moveItem(at: temporary, to: url)
     }
 
+    /// Reads a model and records where it came from (`metadata["path"]`), for error messages.
     public static func load(_ url: URL, expectedKind: String) throws(ModelFileError) -> LinearTextModel {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw .unreadable(path: url.path, reason: error.localizedDescription)
         }
-        return try decode(data, path: url.path, expectedKind: expectedKind)
+        var model = try decode(data, path: url.path, expectedKind: expectedKind)
+        model.metadata["path"] = url.path
+        return model
+    }
+
+    /// The file of a model shipped in the package resources.
+    public static func builtIn(_ resourceName: String) throws(ModelFileError) -> URL {
+        guard let url = Bundle.module.url(forResource: resourceName, withExtension: "fltm") else {
+            throw .missingResource(resourceName)
+        }
+        return url
     }
 
     public static func decode(_ data: Data, path: String, expectedKind: String) throws(ModelFileError) -> LinearTextModel {

@@ -28,16 +28,11 @@ public struct NativeSafetyJudge: Judge {
     }
 
     public init(contentsOf url: URL) throws(ModelFileError) {
-        var model = try ModelFile.load(url, expectedKind: Self.modelKind)
-        model.metadata["path"] = url.path
-        try self.init(model: model)
+        try self.init(model: ModelFile.load(url, expectedKind: Self.modelKind))
     }
 
     public static func builtIn() throws(ModelFileError) -> NativeSafetyJudge {
-        guard let url = Bundle.module.url(forResource: resourceName, withExtension: "fltm") else {
-            throw .missingResource(resourceName)
-        }
-        return try NativeSafetyJudge(contentsOf: url)
+        try NativeSafetyJudge(contentsOf: ModelFile.builtIn(resourceName))
     }
 
     public struct Assessment: Sendable, Hashable {

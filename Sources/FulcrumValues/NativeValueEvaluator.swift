@@ -23,17 +23,12 @@ public struct NativeValueEvaluator: ValueEvaluator {
     }
 
     public init(contentsOf url: URL) throws(ModelFileError) {
-        var model = try ModelFile.load(url, expectedKind: Self.modelKind)
-        model.metadata["path"] = url.path
-        try self.init(model: model)
+        try self.init(model: ModelFile.load(url, expectedKind: Self.modelKind))
     }
 
     /// The model shipped with Fulcrum.
     public static func builtIn() throws(ModelFileError) -> NativeValueEvaluator {
-        guard let url = Bundle.module.url(forResource: resourceName, withExtension: "fltm") else {
-            throw .missingResource(resourceName)
-        }
-        return try NativeValueEvaluator(contentsOf: url)
+        try NativeValueEvaluator(contentsOf: ModelFile.builtIn(resourceName))
     }
 
     public func evaluate(prompt: String, response: String) async throws -> ValueAssessment {

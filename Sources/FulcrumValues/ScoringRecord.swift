@@ -1,15 +1,18 @@
 import Foundation
 
-/// One record to score: an optional id and a dialogue, from JSONL with `dialogue` or
+/// One record to score: an optional id and model and a dialogue, from JSONL with `dialogue` or
 /// `prompt` + `response` (also `question` + `answer`).
 public struct ScoringRecord: Sendable, Hashable {
     public var line: Int
     public var id: String?
+    /// The model that wrote the response, when the record names one.
+    public var model: String?
     public var dialogue: Dialogue
 
-    public init(line: Int, id: String?, dialogue: Dialogue) {
+    public init(line: Int, id: String?, model: String? = nil, dialogue: Dialogue) {
         self.line = line
         self.id = id
+        self.model = model
         self.dialogue = dialogue
     }
 
@@ -32,7 +35,7 @@ public struct ScoringRecord: Sendable, Hashable {
                 continue
             }
             let id = (object["id"] as? String) ?? (object["id"] as? Int).map(String.init)
-            records.append(ScoringRecord(line: line, id: id, dialogue: dialogue))
+            records.append(ScoringRecord(line: line, id: id, model: object["model"] as? String, dialogue: dialogue))
         }
         guard problems.isEmpty else { throw .invalid(problems) }
         return records

@@ -41,12 +41,10 @@ struct AlignScoreCommand: AsyncParsableCommand {
         try await reportingErrors {
             let t = try TargetProfile.resolve(target)
             let evaluator = try loadValueEvaluator(model)
-            let answers = try await AnswerSource.load(file, databasePath: store.path)
             var scored: [Ranked] = []
-            for answer in answers {
-                let r = answer.record
+            for r in try await AnswerSource.load(file, databasePath: store.path) {
                 let v = evaluator.assess(prompt: r.dialogue.prompt, response: r.dialogue.response).vector
-                scored.append(Ranked(rank: 0, line: r.line, id: r.id, model: answer.model ?? "unknown",
+                scored.append(Ranked(rank: 0, line: r.line, id: r.id, model: r.model ?? "unknown",
                                      reward: BaseAlign.reward(v, target: t.vector), vector: v))
             }
             scored.sort { ($0.reward, -$0.line) > ($1.reward, -$1.line) }

@@ -79,18 +79,17 @@ struct ValuesScoreCommand: AsyncParsableCommand {
             let started = Date()
             let evaluator = try loadValueEvaluator(model)
             let loadSeconds = Date().timeIntervalSince(started)
-            let answers = try await AnswerSource.load(file, databasePath: store.path)
-            let records = answers.map(\.record)
+            let records = try await AnswerSource.load(file, databasePath: store.path)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var output = Data()
             var truncated = 0, empty = 0
-            for (record, source) in zip(records, answers) {
+            for record in records {
                 var a = evaluator.assess(prompt: record.dialogue.prompt, response: record.dialogue.response)
                 a.confidence = a.confidence.map { $0.map { ($0 * 10_000).rounded() / 10_000 } }
                 if a.truncated { truncated += 1 }
                 if a.status == .emptyResponse { empty += 1 }
-                output.append(try encoder.encode(Line(line: record.line, id: record.id, model: source.model, vector: a.vector, labels: a.vector.labels,
+                output.append(try encoder.encode(Line(line: record.line, id: record.id, model: record.model, vector: a.vector, labels: a.vector.labels,
                                                       confidence: a.confidence, status: a.status.rawValue, truncated: a.truncated)))
                 output.append(0x0A)
             }
