@@ -36,6 +36,26 @@ import Testing
         return try #require(runs.first?["run"] as? String)
     }
 
+    /// A stored run is scored in value space and by BaseAlign reward as a JSONL file would be.
+    @Test func valuesAndAlignScoreAStoredRun() async throws {
+        let run = try await importAnswers()
+        let scored = try await CLI.run(["values", "score", run, "--db", db])
+        #expect(scored.status == 0, "\(scored.stderr)")
+        let lines = try scored.stdout.split(separator: "\n").map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(lines.count == 6)
+        #expect(Set(lines.compactMap { $0["model"] as? String }) == ["vendor/careful", "vendor/compliant"])
+        #expect(lines.allSatisfy { ($0["vector"] as? [Double])?.count == 10 })
+
+        let aligned = try await CLI.run(["align", "score", run, "--target", "uk", "--format", "json", "--db", db])
+        #expect(aligned.status == 0, "\(aligned.stderr)")
+        let output = try #require(try JSONSerialization.jsonObject(with: Data(aligned.stdout.utf8)) as? [String: Any])
+        #expect((output["ranking"] as? [[String: Any]])?.count == 6)
+        #expect(Set(((output["models"] as? [[String: Any]]) ?? []).compactMap { $0["model"] as? String }) == ["vendor/careful", "vendor/compliant"])
+
+        let unknown = try await CLI.run(["values", "score", "no-such-run", "--db", db])
+        #expect(unknown.status != 0 && unknown.stderr.contains("neither a file nor a run"))
+    }
+
     @Test func judgeReportCompareAndGate() async throws {
         let run = try await importAnswers()
         #expect(try await CLI.run(["report", run, "--db", db]).stderr.contains("no judged answers yet"))
