@@ -58,7 +58,9 @@ let package = Package(
         ),
         .target(
             name: "FulcrumIncidents",
-            dependencies: ["FulcrumCore", "FulcrumSuites", "FulcrumReport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["FulcrumCore", "FulcrumSuites", "FulcrumReport", .product(name: "GRDB", package: "GRDB.swift"),
+                           // The SQLite C API, for the FTS5 ranking function (BM25Ranking).
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
             resources: [.copy("Resources")]
         ),
         // A fault-injecting chat server on raw SwiftNIO for tests and benchmarks (no web framework: short builds).
@@ -98,7 +100,8 @@ let package = Package(
         .testTarget(name: "FulcrumProvidersTests", dependencies: ["FulcrumProviders", "FulcrumTestSupport", "FulcrumCore"]),
         .testTarget(name: "FulcrumTestSupportTests", dependencies: ["FulcrumTestSupport"]),
         .testTarget(
-            name: "FulcrumIncidentsTests", dependencies: ["FulcrumIncidents", "FulcrumCore", "FulcrumSuites"],
+            name: "FulcrumIncidentsTests",
+            dependencies: ["FulcrumIncidents", "FulcrumCore", "FulcrumSuites", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "fulcrumCLITests", dependencies: ["fulcrum", "FulcrumCore", "FulcrumTestSupport"]),

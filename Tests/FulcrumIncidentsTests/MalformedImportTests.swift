@@ -101,7 +101,7 @@ struct MalformedImportTests {
             .run(into: store)
         #expect(jsonl.inserted == 1)
         #expect(Dictionary(uniqueKeysWithValues: jsonl.skipped.map { ($0.line!, $0.reason) }) == [
-            2: "malformed JSON", 4: "line is not a JSON object", 5: "date '30/11/2023' is not YYYY-MM-DD",
+            2: "malformed JSON at byte 27: unterminated string", 4: "line is not a JSON object", 5: "date '30/11/2023' is not YYYY-MM-DD",
             6: "id 'J1' appears twice; first kept",
         ])
         #expect(try store.incident(id: "team:J1")?.deployers == ["NewsCo", "WireCo"])

@@ -11,6 +11,10 @@ struct SuggestionTests {
         #expect(CueMatcher.firstMatch(of: ["deepfake"], in: "DEEPFAKE video".lowercased()) == "deepfake")
         #expect(CueMatcher.firstMatch(of: ["fake"], in: "a deepfake") == nil)
         #expect(CueMatcher.firstMatch(of: ["scam"], in: "") == nil)
+        // The earliest cue in the list wins, wherever it occurs; cues sharing a first byte all count.
+        #expect(CueMatcher.firstMatch(of: ["scam", "bias"], in: "bias first, then a scam") == "scam")
+        #expect(CueMatcher.firstMatch(of: ["voice clone", "voice"], in: "a voice message") == "voice")
+        #expect(CueMatcher.firstMatch(of: ["voice clone", "voice"], in: "a voice clone") == "voice clone")
     }
 
     @Test func builtInMappingIsValidAgainstTheScale() throws {

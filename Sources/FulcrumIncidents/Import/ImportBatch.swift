@@ -83,6 +83,7 @@ extension IncidentStore {
             // Fingerprints are pure per-row work (all cores); the writes stay on this one connection.
             let prepared = ParallelMap.map(batch.incidents, PreparedIncident.init)
             let stored = try Self.storedHashes(of: batch.incidents, in: db)
+            let lastKeyBefore = try Self.lastIncidentKey(in: db)
             for item in prepared {
                 let incident = item.incident
                 switch try Self.upsert(item, storedHash: stored[incident.id], in: db, now: now) {
@@ -91,6 +92,7 @@ extension IncidentStore {
                 case .unchanged: summary.unchanged += 1
                 }
             }
+            try Self.indexNewIncidents(after: lastKeyBefore, expected: summary.inserted, in: db)
             for set in batch.foreignCodes {
                 guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM incident WHERE id = ?"),
                                         arguments: [set.incidentID]) != nil else {

@@ -57,13 +57,24 @@ public struct SearchHit: Codable, Sendable, Hashable {
     public var title: String
     public var date: String?
     public var modality: String?
-    /// bm25 relevance, sign flipped so that larger is better (title matches weigh 10×, descriptions 4×).
+    /// bm25 relevance, sign flipped so that larger is better (title matches weigh 10×, descriptions 4×);
+    /// 0 when the search is not ranked (see `ranked`).
     public var score: Double
+    /// False when every word of the query occurs in at least half of the incidents and over 5,000
+    /// incidents match: bm25 gives such words no weight (their IDF is floored at ~0), so the matches
+    /// are listed most recently added first instead.
+    public var ranked: Bool
     /// Best-matching fragment with matched terms between the highlight markers.
     public var snippet: String
 }
 
 extension IncidentStore {
+    /// Searches whose every word is in half of the incidents list their matches unranked from this many matches on.
+    static let unrankedMatches = 5_000
+
+    /// How many of the best matches a filtered search checks before it joins the filters into the ranking.
+    private func filterWindow(_ limit: Int) -> Int { max(200, limit * 10) }
+
     public func search(_ query: IncidentQuery) throws -> [SearchHit] {
         let expression = query.matchExpression
         guard !expression.trimmed.isEmpty else {
@@ -75,50 +86,86 @@ extension IncidentStore {
             }
         }
         // CROSS JOIN fixes the loop order (FTS outer): otherwise SQLite may scan every incident and
-        // probe the full-text index once per row. Rank first, then build snippets for the page of results only: snippet() is costly and
-        // computing it for every match made common-word searches 10× slower.
-        let rankSQL = """
-            SELECT incident_fts.rowid AS pk, bm25(incident_fts, 10.0, 4.0, 1.0) AS rank
-            FROM incident_fts CROSS JOIN incident i ON i.pk = incident_fts.rowid
-            WHERE incident_fts MATCH :match
-              AND (:since IS NULL OR i.date >= :since)
+        // probe the full-text index once per row. Rank first, then build snippets for the page of
+        // results only: snippet() is costly and computing it for every match made common-word
+        // searches 10× slower. `fulcrum_bm25` is bm25 with cached document lengths (BM25Ranking).
+        let filters = """
+            (:since IS NULL OR i.date >= :since)
               AND (:modality IS NULL OR i.modality = :modality)
               AND (:category IS NULL OR EXISTS (SELECT 1 FROM coding c WHERE c.incident_id = i.id
                    AND c.category = :category AND (:origin IS NULL OR c.origin = :origin)))
               AND (:lifecycle IS NULL OR EXISTS (SELECT 1 FROM coding c WHERE c.incident_id = i.id
                    AND c.lifecycle = :lifecycle AND (:origin IS NULL OR c.origin = :origin)))
-            ORDER BY rank
-            LIMIT :limit
             """
-        // Without filters the join is pure cost (a row fetch per match), so rank on the index alone.
-        let unfiltered = since == nil && query.modality == nil && query.category == nil && query.lifecycle == nil
-        let plainRankSQL = """
-            SELECT rowid AS pk, bm25(incident_fts, 10.0, 4.0, 1.0) AS rank
-            FROM incident_fts WHERE incident_fts MATCH :match ORDER BY rank LIMIT :limit
-            """
+        func rankSQL(ranked: Bool, filtered: Bool) -> String {
+            let rank = ranked ? "\(BM25Ranking.functionName)(incident_fts, 10.0, 4.0, 1.0)" : "0.0"
+            let order = ranked ? "rank" : "incident_fts.rowid DESC"
+            // Without filters the join is pure cost (a row fetch per match), so rank on the index alone.
+            guard filtered else {
+                return """
+                    SELECT incident_fts.rowid AS pk, \(rank) AS rank
+                    FROM incident_fts WHERE incident_fts MATCH :match ORDER BY \(order) LIMIT :limit
+                    """
+            }
+            return """
+                SELECT incident_fts.rowid AS pk, \(rank) AS rank
+                FROM incident_fts CROSS JOIN incident i ON i.pk = incident_fts.rowid
+                WHERE incident_fts MATCH :match AND \(filters)
+                ORDER BY \(order)
+                LIMIT :limit
+                """
+        }
+        // Which of the given incidents (a JSON list of keys) pass the filters.
+        let passingSQL = "SELECT i.pk FROM incident i WHERE i.pk IN (SELECT value FROM json_each(:keys)) AND \(filters)"
+        let filtered = since != nil || query.modality != nil || query.category != nil || query.lifecycle != nil
+        // Counting stops at the cap: enough to know whether every word is that common.
+        let countSQL = "SELECT count(*) FROM (SELECT 1 FROM incident_fts WHERE incident_fts MATCH :match LIMIT :cap)"
         let snippetSQL = """
             SELECT i.id, i.title, i.date, i.modality, snippet(incident_fts, -1, :hs, :he, '…', 16) AS snippet
             FROM incident_fts CROSS JOIN incident i ON i.pk = incident_fts.rowid
             WHERE incident_fts MATCH :match AND incident_fts.rowid = :pk
             """
-        let arguments: StatementArguments = [
-            "match": expression, "since": since,
-            "modality": query.modality?.rawValue, "category": query.category, "lifecycle": query.lifecycle,
-            "origin": query.codedBy?.rawValue, "limit": max(1, query.limit),
+        let limit = max(1, query.limit)
+        let filterArguments: StatementArguments = [
+            "since": since, "modality": query.modality?.rawValue, "category": query.category,
+            "lifecycle": query.lifecycle, "origin": query.codedBy?.rawValue,
         ]
         do {
             return try queue.read { db in
-                let ranked = unfiltered
-                    ? try Row.fetchAll(db.cachedStatement(sql: plainRankSQL),
-                                       arguments: ["match": expression, "limit": max(1, query.limit)])
-                    : try Row.fetchAll(db.cachedStatement(sql: rankSQL), arguments: arguments)
+                if let connection = db.sqliteConnection { documentLengths.refresh(connection) }
+                // bm25 floors the IDF of a word found in at least half of the incidents at ~0; when
+                // every word of an implicit-AND query is that common, all its matches score ~0. Past
+                // `unrankedMatches` such matches are not worth ranking (it would cost ~0.5 µs each).
+                let cap = max((documentLengths.documentCount + 1) / 2, Self.unrankedMatches)
+                var common = false
+                if !query.ftsSyntax {
+                    let matches = try Int.fetchOne(db.cachedStatement(sql: countSQL), arguments: ["match": expression, "cap": cap])
+                    common = (matches ?? 0) >= cap
+                }
+                var ranked = try Row.fetchAll(db.cachedStatement(sql: rankSQL(ranked: !common, filtered: false)),
+                                              arguments: ["match": expression, "limit": filtered ? filterWindow(limit) : limit])
+                if filtered {
+                    // Filter the best matches in rank order; only when too few of them pass, rank
+                    // again with the filters joined. Exact either way: anything past the window
+                    // ranks below everything in it.
+                    let keys = "[" + ranked.map { String($0["pk"] as Int64) }.joined(separator: ",") + "]"
+                    let passing = Set(try Int64.fetchAll(db.cachedStatement(sql: passingSQL),
+                                                         arguments: filterArguments + ["keys": keys]))
+                    let kept = ranked.filter { passing.contains($0["pk"]) }
+                    if kept.count >= limit || ranked.count < filterWindow(limit) {
+                        ranked = Array(kept.prefix(limit))
+                    } else {
+                        ranked = try Row.fetchAll(db.cachedStatement(sql: rankSQL(ranked: !common, filtered: true)),
+                                                  arguments: filterArguments + ["match": expression, "limit": limit])
+                    }
+                }
                 let snippets = try db.cachedStatement(sql: snippetSQL)
                 return try ranked.compactMap { ranked -> SearchHit? in
                     guard let row = try Row.fetchOne(snippets, arguments: [
                         "hs": query.highlightStart, "he": query.highlightEnd, "match": expression, "pk": ranked["pk"] as Int64,
                     ]) else { return nil }
                     return SearchHit(incidentID: row["id"], title: row["title"], date: row["date"], modality: row["modality"],
-                                     score: -(ranked["rank"] as Double), snippet: row["snippet"])
+                                     score: -(ranked["rank"] as Double), ranked: !common, snippet: row["snippet"])
                 }
             }
         } catch let error as DatabaseError {

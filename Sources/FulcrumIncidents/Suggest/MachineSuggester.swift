@@ -11,13 +11,16 @@ public struct MachineSuggester: Sendable {
 
     public static let builtIn = MachineSuggester(mapping: .builtIn, scale: .builtIn)
 
-    /// Cue bytes per category, computed once rather than per incident.
-    private let compiledCues: [(category: String, cues: [(text: String, bytes: [UInt8])])]
+    /// All categories' text cues in one matcher, compiled once rather than per incident.
+    private let textCues: CueMatcher
+    /// Layer of each category id, looked up per suggestion.
+    private let layers: [String: String]
 
     public init(mapping: SuggestionMapping, scale: GVSScale = .builtIn) {
         self.mapping = mapping
         self.scale = scale
-        compiledCues = mapping.textCues.map { ($0.category, $0.cues.map { ($0, Array($0.utf8)) }) }
+        textCues = CueMatcher(groups: mapping.textCues.map(\.cues))
+        layers = Dictionary(scale.categories.map { ($0.id, $0.layerID) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Suggestions for one incident, grouped by coder, each with a rationale naming its evidence.
@@ -34,15 +37,13 @@ public struct MachineSuggester: Sendable {
         }
         let text = CueMatcher.bytes(incident.title + "\n" + incident.description)
         let starts = CueMatcher.wordStarts(text)
-        for cue in compiledCues {
-            if let hit = CueMatcher.firstMatch(of: cue.cues, in: text, starts: starts) {
-                byCoder[Coding.machinePrefix + "text-cue", default: [:]][cue.category] = "text cue '\(hit)'"
-            }
+        for (rule, hit) in zip(mapping.textCues, textCues.firstMatches(in: text, wordStarts: starts)) {
+            if let hit { byCoder[Coding.machinePrefix + "text-cue", default: [:]][rule.category] = "text cue '\(hit)'" }
         }
         return byCoder.mapValues { categories in
             categories.sorted { $0.key < $1.key }.map { category, rationale in
                 Coding(incidentID: incident.id, category: category,
-                       layer: scale.category(id: category)?.layerID ?? "", lifecycle: stage,
+                       layer: layers[category] ?? "", lifecycle: stage,
                        coder: "", rationale: rationale, origin: .machine)
             }
         }
@@ -68,32 +69,32 @@ public struct MachineSuggester: Sendable {
     /// sets are inserted without first reading and deleting (halves the statements of a large import).
     func refresh(incidentIDs: Set<String>, new: Set<String> = [], batch: ImportBatch? = nil, in db: Database,
                  now: String) throws -> Int {
-        // New incidents come straight from the batch: no need to read back what was just written.
-        var batchIncidents: [String: Incident] = [:]
-        var batchCodes: [String: [ForeignCode]] = [:]
+        // New incidents come straight from the batch (no need to read back what was just written), and
+        // their suggestions are pure functions of it: compute them on all cores, then insert them in
+        // multi-row statements.
+        var newIncidents: [Incident] = []
+        var newCodes: [String: [ForeignCode]] = [:]
         if let batch, !new.isEmpty {
-            for incident in batch.incidents where new.contains(incident.id) { batchIncidents[incident.id] = incident }
-            for set in batch.foreignCodes where new.contains(set.incidentID) { batchCodes[set.incidentID, default: []] += set.codes }
+            newIncidents = batch.incidents.filter { new.contains($0.id) }
+            for set in batch.foreignCodes where new.contains(set.incidentID) { newCodes[set.incidentID, default: []] += set.codes }
         }
-        // Suggestions of new incidents are pure functions of the batch: compute them on all cores
-        // before the single-threaded inserts.
-        let newCodes = batchCodes
-        let computed = Dictionary(uniqueKeysWithValues: ParallelMap.map(Array(batchIncidents.values)) { incident in
-            (incident.id, suggestions(for: incident, codes: newCodes[incident.id] ?? []))
-        })
+        let codes = newCodes
+        let computed = ParallelMap.map(newIncidents) { suggestions(for: $0, codes: codes[$0.id] ?? []) }
+        var rows: [(coder: String, coding: Coding)] = []
         var changed = 0
+        for byCoder in computed {
+            for (coder, codings) in byCoder.sorted(by: { $0.key < $1.key }) where !codings.isEmpty {
+                rows += codings.map { (coder, $0) }
+                changed += 1
+            }
+        }
+        try IncidentStore.insertSuggestions(rows, in: db, now: now)
+        let done = Set(newIncidents.map(\.id))
         // Only the columns suggestions read: decoding the list columns would dominate large imports.
         let incidentStatement = try db.cachedStatement(sql: "SELECT origin, origin_id, title, description FROM incident WHERE id = ?")
         let codesStatement = try db.cachedStatement(sql: "SELECT taxonomy, field, value FROM foreign_code WHERE incident_id = ?")
         let coders = self.coders
-        for id in incidentIDs.sorted() {
-            if new.contains(id), let byCoder = computed[id] {
-                for (coder, codings) in byCoder where !codings.isEmpty {
-                    try IncidentStore.insertSuggestions(codings, coder: coder, incidentID: id, in: db, now: now)
-                    changed += 1
-                }
-                continue
-            }
+        for id in incidentIDs.subtracting(done).sorted() {
             guard let row = try Row.fetchOne(incidentStatement, arguments: [id]) else { continue }
             let incident = Incident(origin: row["origin"], originID: row["origin_id"], title: row["title"],
                                     description: row["description"])

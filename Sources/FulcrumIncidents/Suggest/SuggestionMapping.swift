@@ -78,25 +78,75 @@ public struct SuggestionMapping: Codable, Sendable {
 
 /// Finds cue words at word starts in text ("bias" matches "biased", not "rabbias"). Works on UTF-8
 /// bytes: Foundation's `range(of:)` on Linux converts the string on every call and made importing
-/// 100,000 incidents take minutes.
+/// 100,000 incidents take minutes. Cues come in groups (one per category) and are indexed by first
+/// byte in flat arrays, so one pass over a text's word starts answers every group, comparing each
+/// start only with the few cues that can begin there.
 struct CueMatcher: Sendable {
+    private let groups: [[String]]
+    /// All cues' bytes back to back; cue `k` is `bytes[starts[k]..<ends[k]]`, in group `group[k]`
+    /// at position `order[k]` of its list. Cues are sorted by first byte: those starting with byte
+    /// `b` are `firstByteStart[b]..<firstByteStart[b + 1]`.
+    private let bytes: [UInt8]
+    private let starts: [Int]
+    private let ends: [Int]
+    private let group: [Int]
+    private let order: [Int]
+    private let firstByteStart: [Int]
+
+    init(groups: [[String]]) {
+        self.groups = groups
+        let cues = groups.enumerated().flatMap { g, cues in cues.enumerated().map { (g, $0, Array($1.utf8)) } }
+            .filter { !$0.2.isEmpty }
+            .sorted { ($0.2[0], $0.0, $0.1) < ($1.2[0], $1.0, $1.1) }
+        var bytes: [UInt8] = [], starts: [Int] = [], ends: [Int] = []
+        var firstByteStart = [Int](repeating: cues.count, count: 257)
+        for (k, cue) in cues.enumerated().reversed() { firstByteStart[Int(cue.2[0])] = k }
+        for b in stride(from: 255, through: 0, by: -1) { firstByteStart[b] = min(firstByteStart[b], firstByteStart[b + 1]) }
+        for cue in cues {
+            starts.append(bytes.count)
+            bytes += cue.2
+            ends.append(bytes.count)
+        }
+        self.bytes = bytes
+        self.starts = starts
+        self.ends = ends
+        group = cues.map(\.0)
+        order = cues.map(\.1)
+        self.firstByteStart = firstByteStart
+    }
+
+    init(_ cues: [String]) { self.init(groups: [cues]) }
+
+    /// For each group, the earliest cue in its list order that occurs at a word start of `text`
+    /// (lower-cased bytes from `CueMatcher.bytes`, with `wordStarts` from `CueMatcher.wordStarts`).
+    func firstMatches(in text: [UInt8], wordStarts: [Int]) -> [String?] {
+        var best = [Int](repeating: Int.max, count: groups.count)
+        for position in wordStarts {
+            let b = Int(text[position])
+            for k in firstByteStart[b]..<firstByteStart[b + 1] where order[k] < best[group[k]] {
+                let length = ends[k] - starts[k]
+                guard position + length <= text.count else { continue }
+                var j = 1   // the first byte matched by construction
+                while j < length && text[position + j] == bytes[starts[k] + j] { j += 1 }
+                if j == length { best[group[k]] = order[k] }
+            }
+        }
+        return best.enumerated().map { g, i in i == Int.max ? nil : groups[g][i] }
+    }
+
+    /// The earliest cue of a single-group matcher found in `text`.
+    func firstMatch(in text: [UInt8], wordStarts: [Int]) -> String? {
+        firstMatches(in: text, wordStarts: wordStarts).first ?? nil
+    }
+
     /// Lower-cased UTF-8 bytes of text (ASCII case folding is what the cues need).
     static func bytes(_ text: String) -> [UInt8] {
         text.utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }
     }
 
-    static func firstMatch(of cues: [String], in text: [UInt8]) -> String? {
-        firstMatch(of: cues.map { ($0, Array($0.utf8)) }, in: text, starts: wordStarts(text))
-    }
-
-    /// With cue bytes and word starts computed once (per mapping and per text respectively).
-    static func firstMatch(of cues: [(text: String, bytes: [UInt8])], in text: [UInt8], starts: [Int]) -> String? {
-        for cue in cues where starts.contains(where: { matches(cue.bytes, in: text, at: $0) }) { return cue.text }
-        return nil
-    }
-
     static func firstMatch(of cues: [String], in lowercased: String) -> String? {
-        firstMatch(of: cues, in: bytes(lowercased))
+        let text = bytes(lowercased)
+        return CueMatcher(cues).firstMatch(in: text, wordStarts: wordStarts(text))
     }
 
     /// Offsets where a word begins: start of text or after a byte that is not a letter (bytes
@@ -113,23 +163,24 @@ struct CueMatcher: Sendable {
         return starts
     }
 
-    private static func matches(_ needle: [UInt8], in haystack: [UInt8], at i: Int) -> Bool {
-        guard i + needle.count <= haystack.count else { return false }
-        var j = 0
-        while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
-        return j == needle.count
-    }
-
     private static func isLetter(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b >= 0x80 }
 }
 
 /// Infers an incident's content modality from text, in the mapping's priority order.
 public struct ModalityCues: Sendable {
-    public var cues: [SuggestionMapping.ModalityCue]
+    public let cues: [SuggestionMapping.ModalityCue]
+    private let matcher: CueMatcher
     public static let builtIn = ModalityCues(cues: SuggestionMapping.builtIn.modalityCues)
+
+    public init(cues: [SuggestionMapping.ModalityCue]) {
+        self.cues = cues
+        matcher = CueMatcher(groups: cues.map(\.cues))
+    }
 
     public func infer(_ text: String) -> Modality? {
         let bytes = CueMatcher.bytes(text)
-        return cues.first { CueMatcher.firstMatch(of: $0.cues, in: bytes) != nil }?.modality
+        let starts = CueMatcher.wordStarts(bytes)
+        let found = matcher.firstMatches(in: bytes, wordStarts: starts)
+        return zip(cues, found).first { $0.1 != nil }?.0.modality
     }
 }

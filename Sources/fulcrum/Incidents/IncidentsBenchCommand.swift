@@ -32,6 +32,8 @@ struct IncidentsBenchCommand: ParsableCommand {
         print("synthetic incidents: \(result.incidents) (generated in \(String(format: "%.2f", result.generateSeconds)) s)")
         print("import (JSONL + mapping, FTS index, suggestions): \(String(format: "%.2f", result.importSeconds)) s wall, "
               + "\(String(format: "%.2f", result.importCPUSeconds)) s CPU  [goal < 10 s]")
+        print("  read and map the file \(String(format: "%.2f", result.parseSeconds)) s, "
+              + "database transaction \(String(format: "%.2f", result.storeSeconds)) s")
         print("re-import: \(String(format: "%.2f", result.reimportSeconds)) s, \(result.reimportChanges) changes")
         for q in result.queries {
             print("  \(fit(q.query, 62)) hits \(String(format: "%3d", q.hits))  p50 \(String(format: "%6.2f", q.p50Milliseconds)) ms  p95 \(String(format: "%6.2f", q.p95Milliseconds)) ms  (CPU p95 \(String(format: "%5.2f", q.cpuP95Milliseconds)) ms)")

@@ -55,6 +55,9 @@ struct IncidentsSearchCommand: ParsableCommand {
         }
         if format == .json { print(try JSONOutput.string(hits)); return }
         if hits.isEmpty { print("no incidents match"); return }
+        if hits.contains(where: { !$0.ranked }) {
+            print("not ranked: every word occurs in at least half of the incidents, so bm25 cannot tell the matches apart; most recently added first")
+        }
         for hit in hits {
             print("\(fit(hit.incidentID, 22)) \(fit(hit.date ?? "", 10))  \(String(format: "%6.2f", hit.score))  \(hit.title)")
             print("    \(hit.snippet.replacingOccurrences(of: "\n", with: " "))")
