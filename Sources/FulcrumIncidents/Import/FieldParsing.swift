@@ -40,6 +40,8 @@ enum FieldParsing {
     static func looseList(_ raw: String?) -> [String] {
         guard let raw = raw?.trimmed, !raw.isEmpty else { return [] }
         if raw.hasPrefix("["), let list = try? jsonList(raw, column: "") { return list }
+        // The common single value: no separator, no Character-level split.
+        if !raw.utf8.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "|") }) { return [raw] }
         return raw.split(whereSeparator: { $0 == ";" || $0 == "|" })
             .map { String($0).trimmed }.filter { !$0.isEmpty }
     }

@@ -24,89 +24,120 @@ enum BM25Ranking {
         }
     }
 
-    /// Per-query constants, computed on the first row and kept as FTS5 auxiliary data, with scratch
-    /// space for the per-row phrase frequencies (no allocation per row).
+    /// Per-query constants, computed on the first row and kept as FTS5 auxiliary data. Plain
+    /// buffers rather than arrays: this is read for every matching row, and array reads through a
+    /// class cost reference counting each time.
     private final class QueryConstants {
-        let idf: [Double]
-        let weights: [Double]
+        let phrases: Int
+        let idf: UnsafeMutableBufferPointer<Double>
+        let weights: UnsafeMutableBufferPointer<Double>
         let averageLength: Double
-        /// A snapshot of the cached lengths: refreshed before the query, so it cannot change during it.
-        let lengths: [Int32]
+        /// The lengths as of the query's start; the table is kept alive by `table`.
+        let table: LengthTable
+        let lengths: UnsafeMutableBufferPointer<Int32>
+        /// Scratch space for one row's phrase frequencies.
         let frequency: UnsafeMutableBufferPointer<Double>
 
-        init(idf: [Double], weights: [Double], averageLength: Double, lengths: [Int32]) {
-            self.idf = idf
-            self.weights = weights
+        init(idf: [Double], weights: [Double], averageLength: Double, table: LengthTable) {
+            phrases = idf.count
+            self.idf = .allocate(capacity: idf.count)
+            _ = self.idf.initialize(from: idf)
+            self.weights = .allocate(capacity: weights.count)
+            _ = self.weights.initialize(from: weights)
             self.averageLength = averageLength
-            self.lengths = lengths
+            self.table = table
+            lengths = table.counts
             frequency = .allocate(capacity: idf.count)
         }
 
-        deinit { frequency.deallocate() }
+        deinit {
+            idf.deallocate()
+            weights.deallocate()
+            frequency.deallocate()
+        }
     }
 
     private static let k1 = 1.2
     private static let b = 0.75
 
     private static let rank: fts5_extension_function = { api, fts, result, argumentCount, arguments in
-        guard let api = api?.pointee, let fts else { return }
-        let constants: QueryConstants
-        if let stored = api.xGetAuxdata!(fts, 0) {
-            constants = Unmanaged<QueryConstants>.fromOpaque(stored).takeUnretainedValue()
+        guard let api, let fts else { return }
+        let stored: UnsafeMutableRawPointer
+        if let existing = api.pointee.xGetAuxdata!(fts, 0) {
+            stored = existing
         } else {
-            var rows: sqlite3_int64 = 0, tokens: sqlite3_int64 = 0
-            guard api.xRowCount!(fts, &rows) == SQLITE_OK, api.xColumnTotalSize!(fts, -1, &tokens) == SQLITE_OK else {
-                sqlite3_result_error(result, "\(functionName): cannot read index statistics", -1)
-                return
-            }
-            var idf: [Double] = []
-            for phrase in 0..<api.xPhraseCount!(fts) {
-                var hits: sqlite3_int64 = 0
-                _ = api.xQueryPhrase!(fts, phrase, &hits) { _, _, counter in
-                    counter!.assumingMemoryBound(to: sqlite3_int64.self).pointee += 1
-                    return SQLITE_OK
-                }
-                let value = log((Double(rows) - Double(hits) + 0.5) / (Double(hits) + 0.5))
-                idf.append(value <= 0 ? 1e-6 : value)
-            }
-            let weights = (0..<Int(argumentCount)).map { sqlite3_value_double(arguments![$0]) }
-            let cache = Unmanaged<DocumentLengths>.fromOpaque(api.xUserData!(fts)!).takeUnretainedValue()
-            if let connection = sqlite3_context_db_handle(result) { cache.refresh(connection) }
-            let lengths = cache.snapshot
-            constants = QueryConstants(idf: idf, weights: weights, averageLength: rows > 0 ? Double(tokens) / Double(rows) : 1,
-                                       lengths: lengths)
-            _ = api.xSetAuxdata!(fts, Unmanaged.passRetained(constants).toOpaque()) {
-                Unmanaged<QueryConstants>.fromOpaque($0!).release()
-            }
+            guard let constants = queryConstants(api, fts, result, argumentCount, arguments) else { return }
+            stored = Unmanaged.passRetained(constants).toOpaque()
+            _ = api.pointee.xSetAuxdata!(fts, stored) { Unmanaged<QueryConstants>.fromOpaque($0!).release() }
         }
-        let frequency = constants.frequency
-        frequency.update(repeating: 0)
-        var instances: Int32 = 0
-        _ = api.xInstCount!(fts, &instances)
-        for i in 0..<instances {
-            var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
-            guard api.xInst!(fts, i, &phrase, &column, &offset) == SQLITE_OK else { continue }
-            frequency[Int(phrase)] += Int(column) < constants.weights.count ? constants.weights[Int(column)] : 1
+        // The auxiliary data outlives this call, so no retain is needed to use it.
+        Unmanaged<QueryConstants>.fromOpaque(stored)._withUnsafeGuaranteedRef { constants in
+            let frequency = constants.frequency
+            frequency.update(repeating: 0)
+            var instances: Int32 = 0
+            _ = api.pointee.xInstCount!(fts, &instances)
+            for i in 0..<instances {
+                var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
+                guard api.pointee.xInst!(fts, i, &phrase, &column, &offset) == SQLITE_OK else { continue }
+                frequency[Int(phrase)] += Int(column) < constants.weights.count ? constants.weights[Int(column)] : 1
+            }
+            let rowid = api.pointee.xRowid!(fts)
+            var length: Int32 = -1
+            if rowid >= 0 && rowid < constants.lengths.count { length = constants.lengths[Int(rowid)] }
+            if length < 0 && api.pointee.xColumnSize!(fts, -1, &length) != SQLITE_OK { length = 0 }
+            let normalised = 1 - b + b * Double(length) / constants.averageLength
+            var score = 0.0
+            for i in 0..<constants.phrases {
+                score += constants.idf[i] * (frequency[i] * (k1 + 1)) / (frequency[i] + k1 * normalised)
+            }
+            sqlite3_result_double(result, -score)
         }
-        let rowid = api.xRowid!(fts)
-        var length: Int32 = -1
-        if rowid >= 0 && rowid < constants.lengths.count { length = constants.lengths[Int(rowid)] }
-        if length < 0 && api.xColumnSize!(fts, -1, &length) != SQLITE_OK { length = 0 }
-        let normalised = 1 - b + b * Double(length) / constants.averageLength
-        var score = 0.0
-        for i in 0..<frequency.count {
-            score += constants.idf[i] * (frequency[i] * (k1 + 1)) / (frequency[i] + k1 * normalised)
-        }
-        sqlite3_result_double(result, -score)
     }
+
+    /// IDF per phrase (as FTS5's bm25 computes it: documents containing the phrase, counted once per
+    /// query), the column weights, the mean document length and the current length table.
+    private static func queryConstants(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, _ result: OpaquePointer?,
+                                       _ argumentCount: Int32, _ arguments: UnsafeMutablePointer<OpaquePointer?>?) -> QueryConstants? {
+        var rows: sqlite3_int64 = 0, tokens: sqlite3_int64 = 0
+        guard api.pointee.xRowCount!(fts, &rows) == SQLITE_OK, api.pointee.xColumnTotalSize!(fts, -1, &tokens) == SQLITE_OK else {
+            sqlite3_result_error(result, "\(functionName): cannot read index statistics", -1)
+            return nil
+        }
+        var idf: [Double] = []
+        for phrase in 0..<api.pointee.xPhraseCount!(fts) {
+            var hits: sqlite3_int64 = 0
+            _ = api.pointee.xQueryPhrase!(fts, phrase, &hits) { _, _, counter in
+                counter!.assumingMemoryBound(to: sqlite3_int64.self).pointee += 1
+                return SQLITE_OK
+            }
+            let value = log((Double(rows) - Double(hits) + 0.5) / (Double(hits) + 0.5))
+            idf.append(value <= 0 ? 1e-6 : value)
+        }
+        let weights = (0..<Int(argumentCount)).map { sqlite3_value_double(arguments![$0]) }
+        let cache = Unmanaged<DocumentLengths>.fromOpaque(api.pointee.xUserData!(fts)!).takeUnretainedValue()
+        if let connection = sqlite3_context_db_handle(result) { cache.refresh(connection) }
+        return QueryConstants(idf: idf, weights: weights, averageLength: rows > 0 ? Double(tokens) / Double(rows) : 1,
+                              table: cache.table)
+    }
+}
+
+/// A block of token counts by row id (-1 where unknown: FTS5 counts those rows itself).
+final class LengthTable: @unchecked Sendable {
+    let counts: UnsafeMutableBufferPointer<Int32>
+    init(capacity: Int) {
+        counts = .allocate(capacity: capacity)
+        counts.initialize(repeating: -1)
+    }
+    deinit { counts.deallocate() }
 }
 
 /// Token counts of every indexed incident, by row id, read from the FTS5 `incident_fts_docsize`
 /// table in one scan and reloaded whenever the database changed (this connection's writes or
 /// another's). Used only on the store's serial database queue, hence `@unchecked Sendable`.
 final class DocumentLengths: @unchecked Sendable {
-    /// Token count by row id; -1 where unknown (FTS5 counts those rows itself).
-    private(set) var snapshot: [Int32] = []
+    /// Token counts by row id. Replaced, never changed in place, so a query holding the old table
+    /// keeps consistent counts.
+    private(set) var table = LengthTable(capacity: 0)
     /// Indexed incidents (rows of the docsize table) at the last refresh.
     private(set) var documentCount = 0
     private var version: (dataVersion: Int64, changes: Int64)?
@@ -117,11 +148,11 @@ final class DocumentLengths: @unchecked Sendable {
         guard let dataVersion = Self.integer(connection, "PRAGMA data_version") else { return }
         let current = (dataVersion, sqlite3_total_changes64(connection))
         if let version, version == current { return }
-        var loaded: [Int32] = []
+        var loaded = LengthTable(capacity: 0)
         var count = 0
         // Sparse ids (after many deletions) would make the table huge: leave those to FTS5's lookup.
         if let maximum = Self.integer(connection, "SELECT coalesce(max(id), 0) FROM incident_fts_docsize"), maximum < 50_000_000 {
-            loaded = [Int32](repeating: -1, count: Int(maximum) + 1)
+            loaded = LengthTable(capacity: Int(maximum) + 1)
             var statement: OpaquePointer?
             guard sqlite3_prepare_v2(connection, "SELECT id, sz FROM incident_fts_docsize", -1, &statement, nil) == SQLITE_OK
             else { return }
@@ -130,13 +161,13 @@ final class DocumentLengths: @unchecked Sendable {
                 let id = sqlite3_column_int64(statement, 0)
                 let size = UnsafeRawBufferPointer(start: sqlite3_column_blob(statement, 1),
                                                   count: Int(sqlite3_column_bytes(statement, 1)))
-                if id >= 0 && id < loaded.count { loaded[Int(id)] = Self.sumOfVarints(size) }
+                if id >= 0 && id < loaded.counts.count { loaded.counts[Int(id)] = Self.sumOfVarints(size) }
                 count += 1
             }
         } else {
             count = Int(Self.integer(connection, "SELECT count(*) FROM incident_fts_docsize") ?? 0)
         }
-        snapshot = loaded
+        table = loaded
         documentCount = count
         version = current
     }

@@ -9,6 +9,12 @@ enum StoredLists {
         for (i, s) in list.enumerated() {
             if i > 0 { out += "," }
             out += "\""
+            // Most values need no escaping: append them whole rather than scalar by scalar.
+            if !s.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
+                out += s
+                out += "\""
+                continue
+            }
             for scalar in s.unicodeScalars {
                 switch scalar {
                 case "\"": out += "\\\""
