@@ -52,13 +52,18 @@ public struct SoftmaxTrainer: Sendable {
     public var seed: UInt64
     /// Weight each class by n / (k · count), so rare classes (−1 labels) are not ignored.
     public var balanceClasses: Bool
+    /// When positive, solve the same objective with full-batch L-BFGS (`SoftmaxLBFGS`) for at most
+    /// this many iterations instead of averaged SGD (`epochs`, `initialStep`, `seed` then unused).
+    public var lbfgsIterations: Int
 
-    public init(l2: Double = 1e-4, epochs: Int = 20, initialStep: Double = 0.5, seed: UInt64 = 42, balanceClasses: Bool = true) {
+    public init(l2: Double = 1e-4, epochs: Int = 20, initialStep: Double = 0.5, seed: UInt64 = 42, balanceClasses: Bool = true,
+                lbfgsIterations: Int = 0) {
         self.l2 = l2
         self.epochs = epochs
         self.initialStep = initialStep
         self.seed = seed
         self.balanceClasses = balanceClasses
+        self.lbfgsIterations = lbfgsIterations
     }
 
     /// `labels` are the class labels (values of `classes`); samples with other labels are skipped.
@@ -81,6 +86,12 @@ public struct SoftmaxTrainer: Sendable {
         }
         let classWeight: [Double] = counts.map {
             balanceClasses && $0 > 0 ? Double(pairs.count) / Double(present * $0) : 1
+        }
+        if lbfgsIterations > 0 {
+            let solved = SoftmaxLBFGS(l2: l2, maximumIterations: lbfgsIterations).fit(
+                rows: rows, samples: pairs.map { ($0.0, $0.1, classWeight[$0.1] * (sampleWeights?[$0.0] ?? 1)) },
+                featureCount: featureCount, classCount: k)
+            return LinearHead(name: name, classes: classes, weights: solved.weights.map(Float.init), bias: solved.bias.map(Float.init))
         }
         var v = [Double](repeating: 0, count: featureCount * k)
         var bias = [Double](repeating: 0, count: k)

@@ -11,7 +11,10 @@ public struct ValueModelTrainer: Sendable {
     /// features, and 2^18 buckets keep the lookup table cache-friendly; both make scoring faster.
     public static let defaultFeaturizer = FeaturizerConfig(hashBits: 18, wordMinN: 1, wordMaxN: 2, charMinN: 2, charMaxN: 3,
                                                            minDocumentFrequency: 2, fieldWeights: [1, 1])
-    public static let defaultOptimizer = SoftmaxTrainer(l2: 1e-4, epochs: 20, initialStep: 0.5, seed: 42)
+    /// Full-batch L-BFGS on the same objective as the earlier averaged SGD: over ten seeded
+    /// by-prompt splits, mean held-out macro-F1 0.667 vs 0.640, better on 8 of 10 splits
+    /// (scripts/baseline/README.md).
+    public static let defaultOptimizer = SoftmaxTrainer(l2: 1e-4, epochs: 20, initialStep: 0.5, seed: 42, lbfgsIterations: 300)
 
     public init(featurizer: FeaturizerConfig = Self.defaultFeaturizer, optimizer: SoftmaxTrainer = Self.defaultOptimizer) {
         self.featurizer = featurizer
@@ -29,6 +32,8 @@ public struct ValueModelTrainer: Sendable {
         var meta = metadata
         meta["version"] = meta["version"] ?? "1"
         meta["trainingSamples"] = String(samples.count)
+        meta["solver"] = optimizer.lbfgsIterations > 0 ? "lbfgs(max \(optimizer.lbfgsIterations) iterations)"
+            : "averaged-sgd(\(optimizer.epochs) epochs, seed \(optimizer.seed))"
         return LinearTextModel(kind: NativeValueEvaluator.modelKind, featurizer: textFeaturizer, heads: heads, metadata: meta)
     }
 }

@@ -25,6 +25,8 @@ struct ValuesTrainCommand: ParsableCommand {
     @Option(help: "Write the split (0-based sample indices of train and test) as JSON here.") var splitOut: String?
     @Option(help: "Training epochs.") var epochs: Int = 20
     @Option(help: "L2 regularisation strength.") var l2: Double = 1e-4
+    @Option(help: "Solve with full-batch L-BFGS for at most N iterations instead of averaged SGD (0: SGD).")
+    var lbfgsIterations: Int = ValueModelTrainer.defaultOptimizer.lbfgsIterations
     @Option(help: "Longest character n-gram.") var charMaxN: Int = ValueModelTrainer.defaultFeaturizer.charMaxN
     @Option(help: "Weight of the prompt's features relative to the response's (1).") var promptWeight: Float = 1
     @Option(help: "Feature hash space: 2^N buckets.") var hashBits: Int = ValueModelTrainer.defaultFeaturizer.hashBits
@@ -51,6 +53,7 @@ struct ValuesTrainCommand: ParsableCommand {
             optimizer.seed = seed
             optimizer.epochs = epochs
             optimizer.l2 = l2
+            optimizer.lbfgsIterations = lbfgsIterations
             var featurizer = ValueModelTrainer.defaultFeaturizer
             featurizer.charMaxN = charMaxN
             featurizer.fieldWeights = [promptWeight, 1]

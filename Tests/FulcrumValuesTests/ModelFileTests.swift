@@ -8,6 +8,7 @@ import Testing
     static func tinyModel() throws -> LinearTextModel {
         let samples = Array(try ValueDataset.load([TestData.fulcraDev]).samples.prefix(60))
         var optimizer = ValueModelTrainer.defaultOptimizer
+        optimizer.lbfgsIterations = 0   // two SGD epochs: this checks the file format, not accuracy
         optimizer.epochs = 2
         var config = ValueModelTrainer.defaultFeaturizer
         config.hashBits = 16

@@ -14,10 +14,12 @@ import Testing
         let split = PromptSplit(promptKeys: samples.map(\.dialogue.promptKey), seed: seed, testShare: share)
         #expect(split.test.count > 200)
         let report = ValueEvaluationReport.evaluate(evaluator, on: split.test.map { samples[$0] })
-        // Measured: mean accuracy 0.877, mean macro-F1 0.646, exact-vector match 0.273.
-        #expect(report.meanAccuracy >= 0.85)
-        #expect(report.meanMacroF1 >= 0.61)
-        #expect(report.exactVectorMatch >= 0.24)
+        // Measured: mean accuracy 0.878, mean macro-F1 0.605, exact-vector match 0.299. (This split is
+        // one of the two of ten where the L-BFGS model scores below the earlier SGD one, 0.646; the
+        // mean over ten splits rose from 0.640 to 0.667: scripts/baseline/README.md.)
+        #expect(report.meanAccuracy >= 0.86)
+        #expect(report.meanMacroF1 >= 0.58)
+        #expect(report.exactVectorMatch >= 0.27)
     }
 
     @Test func emptyResponseIsExplicit() throws {
