@@ -92,10 +92,12 @@ struct RankingTests {
 
     @Test func searchesOfOnlyVeryCommonWordsAreListedUnrankedNewestFirst() throws {
         let store = try TestSupport.scratchStore()
-        _ = try store.apply(Self.batch(IncidentStore.unrankedMatches + 100))
+        _ = try store.apply(Self.batch(BM25Ranking.unrankableDocuments + 100))
         let common = try store.search(IncidentQuery(text: "report number", limit: 3))
         #expect(common.map(\.incidentID) == ["r:5099", "r:5098", "r:5097"])
         #expect(common.allSatisfy { !$0.ranked && $0.score == 0 })
+        let either = try store.search(IncidentQuery(text: "report OR number", ftsSyntax: true, limit: 3))
+        #expect(either.map(\.incidentID) == ["r:5099", "r:5098", "r:5097"] && either.allSatisfy { !$0.ranked })
         let mixed = try store.search(IncidentQuery(text: "report beta", limit: 3))
         #expect(mixed.allSatisfy(\.ranked) && mixed[0].score >= mixed[2].score && mixed[0].score > 0)
         // Small stores are always ranked, whatever the share.

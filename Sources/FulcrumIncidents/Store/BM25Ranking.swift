@@ -10,6 +10,12 @@ import GRDBSQLite
 enum BM25Ranking {
     static let functionName = "fulcrum_bm25"
 
+    /// The error a ranking query stops with when every phrase of the query occurs in at least half
+    /// of the incidents and in at least `unrankableDocuments` of them: bm25 floors all their IDFs,
+    /// so every match would score ~0, and sorting them would cost ~0.2 µs each for nothing.
+    static let unrankable = "fulcrum_bm25: every phrase of the query is too common to rank"
+    static let unrankableDocuments = 5_000
+
     /// Registers the function on a connection (for the `incident_fts` table only: the lengths come from
     /// its docsize table). Rows missing from `lengths` fall back to FTS5's own count.
     static func register(in db: Database, lengths: DocumentLengths) throws {
@@ -103,15 +109,25 @@ enum BM25Ranking {
             sqlite3_result_error(result, "\(functionName): cannot read index statistics", -1)
             return nil
         }
+        // Counting a phrase's documents stops at `cap`: from half of the rows on its IDF is floored
+        // anyway, so the exact count does not matter.
+        let cap = max((rows + 1) / 2, sqlite3_int64(unrankableDocuments))
         var idf: [Double] = []
+        var allCommon = true
         for phrase in 0..<api.pointee.xPhraseCount!(fts) {
-            var hits: sqlite3_int64 = 0
-            _ = api.pointee.xQueryPhrase!(fts, phrase, &hits) { _, _, counter in
-                counter!.assumingMemoryBound(to: sqlite3_int64.self).pointee += 1
-                return SQLITE_OK
+            var count = (hits: sqlite3_int64(0), cap: cap)
+            _ = api.pointee.xQueryPhrase!(fts, phrase, &count) { _, _, state in
+                let count = state!.assumingMemoryBound(to: (hits: sqlite3_int64, cap: sqlite3_int64).self)
+                count.pointee.hits += 1
+                return count.pointee.hits >= count.pointee.cap ? SQLITE_DONE : SQLITE_OK
             }
-            let value = log((Double(rows) - Double(hits) + 0.5) / (Double(hits) + 0.5))
+            let value = log((Double(rows) - Double(count.hits) + 0.5) / (Double(count.hits) + 0.5))
             idf.append(value <= 0 ? 1e-6 : value)
+            allCommon = allCommon && count.hits >= cap
+        }
+        if allCommon && !idf.isEmpty {
+            sqlite3_result_error(result, unrankable, -1)
+            return nil
         }
         let weights = (0..<Int(argumentCount)).map { sqlite3_value_double(arguments![$0]) }
         let cache = Unmanaged<DocumentLengths>.fromOpaque(api.pointee.xUserData!(fts)!).takeUnretainedValue()

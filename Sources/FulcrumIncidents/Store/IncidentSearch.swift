@@ -60,8 +60,8 @@ public struct SearchHit: Codable, Sendable, Hashable {
     /// bm25 relevance, sign flipped so that larger is better (title matches weigh 10×, descriptions 4×);
     /// 0 when the search is not ranked (see `ranked`).
     public var score: Double
-    /// False when every word of the query occurs in at least half of the incidents and over 5,000
-    /// incidents match: bm25 gives such words no weight (their IDF is floored at ~0), so the matches
+    /// False when every word of the query occurs in at least half of the incidents and in at least
+    /// 5,000 of them: bm25 gives such words no weight (their IDF is floored at ~0), so the matches
     /// are listed most recently added first instead.
     public var ranked: Bool
     /// Best-matching fragment with matched terms between the highlight markers.
@@ -69,9 +69,6 @@ public struct SearchHit: Codable, Sendable, Hashable {
 }
 
 extension IncidentStore {
-    /// Searches whose every word is in half of the incidents list their matches unranked from this many matches on.
-    static let unrankedMatches = 5_000
-
     /// How many of the best matches a filtered search checks before it joins the filters into the ranking.
     private func filterWindow(_ limit: Int) -> Int { max(200, limit * 10) }
 
@@ -118,8 +115,6 @@ extension IncidentStore {
         // Which of the given incidents (a JSON list of keys) pass the filters.
         let passingSQL = "SELECT i.pk FROM incident i WHERE i.pk IN (SELECT value FROM json_each(:keys)) AND \(filters)"
         let filtered = since != nil || query.modality != nil || query.category != nil || query.lifecycle != nil
-        // Counting stops at the cap: enough to know whether every word is that common.
-        let countSQL = "SELECT count(*) FROM (SELECT 1 FROM incident_fts WHERE incident_fts MATCH :match LIMIT :cap)"
         let snippetSQL = """
             SELECT i.id, i.title, i.date, i.modality, snippet(incident_fts, -1, :hs, :he, '…', 16) AS snippet
             FROM incident_fts CROSS JOIN incident i ON i.pk = incident_fts.rowid
@@ -133,17 +128,17 @@ extension IncidentStore {
         do {
             return try queue.read { db in
                 if let connection = db.sqliteConnection { documentLengths.refresh(connection) }
-                // bm25 floors the IDF of a word found in at least half of the incidents at ~0; when
-                // every word of an implicit-AND query is that common, all its matches score ~0. Past
-                // `unrankedMatches` such matches are not worth ranking (it would cost ~0.5 µs each).
-                let cap = max((documentLengths.documentCount + 1) / 2, Self.unrankedMatches)
+                // The ranking stops with `BM25Ranking.unrankable` when every phrase is too common to
+                // tell the matches apart; those are listed most recently added first instead.
+                let page = ["match": expression, "limit": filtered ? filterWindow(limit) : limit] as StatementArguments
                 var common = false
-                if !query.ftsSyntax {
-                    let matches = try Int.fetchOne(db.cachedStatement(sql: countSQL), arguments: ["match": expression, "cap": cap])
-                    common = (matches ?? 0) >= cap
+                var ranked: [Row]
+                do {
+                    ranked = try Row.fetchAll(db.cachedStatement(sql: rankSQL(ranked: true, filtered: false)), arguments: page)
+                } catch let error as DatabaseError where error.message == BM25Ranking.unrankable {
+                    common = true
+                    ranked = try Row.fetchAll(db.cachedStatement(sql: rankSQL(ranked: false, filtered: false)), arguments: page)
                 }
-                var ranked = try Row.fetchAll(db.cachedStatement(sql: rankSQL(ranked: !common, filtered: false)),
-                                              arguments: ["match": expression, "limit": filtered ? filterWindow(limit) : limit])
                 if filtered {
                     // Filter the best matches in rank order; only when too few of them pass, rank
                     // again with the filters joined. Exact either way: anything past the window
