@@ -17,7 +17,12 @@ public struct GVSScale: Codable, Sendable, Hashable {
     /// All categories in scale order, each carrying its layer id.
     public var categories: [GVSCategory] { layers.flatMap(\.categories) }
 
-    public func category(id: String) -> GVSCategory? { categories.first { $0.id == id } }
+    /// Looks through the layers in place: `categories` builds a new array, and importers look up
+    /// a category for every machine suggestion.
+    public func category(id: String) -> GVSCategory? {
+        for layer in layers { if let found = layer.categories.first(where: { $0.id == id }) { return found } }
+        return nil
+    }
     public func layer(id: String) -> GVSLayer? { layers.first { $0.id == id } }
 
     /// Finds a category by its exact name, tolerant of case and surrounding space only.

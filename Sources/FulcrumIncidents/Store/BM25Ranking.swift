@@ -34,7 +34,6 @@ enum BM25Ranking {
     /// buffers rather than arrays: this is read for every matching row, and array reads through a
     /// class cost reference counting each time.
     private final class QueryConstants {
-        let phrases: Int
         let idf: UnsafeMutableBufferPointer<Double>
         let weights: UnsafeMutableBufferPointer<Double>
         let averageLength: Double
@@ -45,7 +44,6 @@ enum BM25Ranking {
         let frequency: UnsafeMutableBufferPointer<Double>
 
         init(idf: [Double], weights: [Double], averageLength: Double, table: LengthTable) {
-            phrases = idf.count
             self.idf = .allocate(capacity: idf.count)
             _ = self.idf.initialize(from: idf)
             self.weights = .allocate(capacity: weights.count)
@@ -93,7 +91,7 @@ enum BM25Ranking {
             if length < 0 && api.pointee.xColumnSize!(fts, -1, &length) != SQLITE_OK { length = 0 }
             let normalised = 1 - b + b * Double(length) / constants.averageLength
             var score = 0.0
-            for i in 0..<constants.phrases {
+            for i in 0..<constants.idf.count {
                 score += constants.idf[i] * (frequency[i] * (k1 + 1)) / (frequency[i] + k1 * normalised)
             }
             sqlite3_result_double(result, -score)
@@ -154,18 +152,15 @@ final class DocumentLengths: @unchecked Sendable {
     /// Token counts by row id. Replaced, never changed in place, so a query holding the old table
     /// keeps consistent counts.
     private(set) var table = LengthTable(capacity: 0)
-    /// Indexed incidents (rows of the docsize table) at the last refresh.
-    private(set) var documentCount = 0
     private var version: (dataVersion: Int64, changes: Int64)?
 
-    /// Reloads the counts if the database changed since the last load. Plain C calls on the raw
-    /// connection, because the ranking function calls this from inside a running query.
+    /// Reloads the counts if the database changed since the last load; the ranking function calls
+    /// it once per query, from inside the running query, hence plain C calls on the raw connection.
     func refresh(_ connection: OpaquePointer) {
         guard let dataVersion = Self.integer(connection, "PRAGMA data_version") else { return }
         let current = (dataVersion, sqlite3_total_changes64(connection))
         if let version, version == current { return }
         var loaded = LengthTable(capacity: 0)
-        var count = 0
         // Sparse ids (after many deletions) would make the table huge: leave those to FTS5's lookup.
         if let maximum = Self.integer(connection, "SELECT coalesce(max(id), 0) FROM incident_fts_docsize"), maximum < 50_000_000 {
             loaded = LengthTable(capacity: Int(maximum) + 1)
@@ -178,13 +173,9 @@ final class DocumentLengths: @unchecked Sendable {
                 let size = UnsafeRawBufferPointer(start: sqlite3_column_blob(statement, 1),
                                                   count: Int(sqlite3_column_bytes(statement, 1)))
                 if id >= 0 && id < loaded.counts.count { loaded.counts[Int(id)] = Self.sumOfVarints(size) }
-                count += 1
             }
-        } else {
-            count = Int(Self.integer(connection, "SELECT count(*) FROM incident_fts_docsize") ?? 0)
         }
         table = loaded
-        documentCount = count
         version = current
     }
 

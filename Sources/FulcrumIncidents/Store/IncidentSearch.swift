@@ -69,9 +69,6 @@ public struct SearchHit: Codable, Sendable, Hashable {
 }
 
 extension IncidentStore {
-    /// How many of the best matches a filtered search checks before it joins the filters into the ranking.
-    private func filterWindow(_ limit: Int) -> Int { max(200, limit * 10) }
-
     public func search(_ query: IncidentQuery) throws -> [SearchHit] {
         let expression = query.matchExpression
         guard !expression.trimmed.isEmpty else {
@@ -121,16 +118,17 @@ extension IncidentStore {
             WHERE incident_fts MATCH :match AND incident_fts.rowid = :pk
             """
         let limit = max(1, query.limit)
+        // How many of the best matches a filtered search checks before it joins the filters into the ranking.
+        let window = max(200, limit * 10)
         let filterArguments: StatementArguments = [
             "since": since, "modality": query.modality?.rawValue, "category": query.category,
             "lifecycle": query.lifecycle, "origin": query.codedBy?.rawValue,
         ]
         do {
             return try queue.read { db in
-                if let connection = db.sqliteConnection { documentLengths.refresh(connection) }
                 // The ranking stops with `BM25Ranking.unrankable` when every phrase is too common to
                 // tell the matches apart; those are listed most recently added first instead.
-                let page = ["match": expression, "limit": filtered ? filterWindow(limit) : limit] as StatementArguments
+                let page = ["match": expression, "limit": filtered ? window : limit] as StatementArguments
                 var common = false
                 var ranked: [Row]
                 do {
@@ -147,7 +145,7 @@ extension IncidentStore {
                     let passing = Set(try Int64.fetchAll(db.cachedStatement(sql: passingSQL),
                                                          arguments: filterArguments + ["keys": keys]))
                     let kept = ranked.filter { passing.contains($0["pk"]) }
-                    if kept.count >= limit || ranked.count < filterWindow(limit) {
+                    if kept.count >= limit || ranked.count < window {
                         ranked = Array(kept.prefix(limit))
                     } else {
                         ranked = try Row.fetchAll(db.cachedStatement(sql: rankSQL(ranked: !common, filtered: true)),

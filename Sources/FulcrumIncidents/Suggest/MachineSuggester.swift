@@ -13,14 +13,11 @@ public struct MachineSuggester: Sendable {
 
     /// All categories' text cues in one matcher, compiled once rather than per incident.
     private let textCues: CueMatcher
-    /// Layer of each category id, looked up per suggestion.
-    private let layers: [String: String]
 
     public init(mapping: SuggestionMapping, scale: GVSScale = .builtIn) {
         self.mapping = mapping
         self.scale = scale
         textCues = CueMatcher(groups: mapping.textCues.map(\.cues))
-        layers = Dictionary(scale.categories.map { ($0.id, $0.layerID) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Suggestions for one incident, grouped by coder, each with a rationale naming its evidence.
@@ -43,7 +40,7 @@ public struct MachineSuggester: Sendable {
         return byCoder.mapValues { categories in
             categories.sorted { $0.key < $1.key }.map { category, rationale in
                 Coding(incidentID: incident.id, category: category,
-                       layer: layers[category] ?? "", lifecycle: stage,
+                       layer: scale.category(id: category)?.layerID ?? "", lifecycle: stage,
                        coder: "", rationale: rationale, origin: .machine)
             }
         }

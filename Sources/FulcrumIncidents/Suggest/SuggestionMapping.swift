@@ -115,8 +115,6 @@ struct CueMatcher: Sendable {
         self.firstByteStart = firstByteStart
     }
 
-    init(_ cues: [String]) { self.init(groups: [cues]) }
-
     /// For each group, the earliest cue in its list order that occurs at a word start of `text`
     /// (lower-cased bytes from `CueMatcher.bytes`, with `wordStarts` from `CueMatcher.wordStarts`).
     func firstMatches(in text: [UInt8], wordStarts: [Int]) -> [String?] {
@@ -134,11 +132,6 @@ struct CueMatcher: Sendable {
         return best.enumerated().map { g, i in i == Int.max ? nil : groups[g][i] }
     }
 
-    /// The earliest cue of a single-group matcher found in `text`.
-    func firstMatch(in text: [UInt8], wordStarts: [Int]) -> String? {
-        firstMatches(in: text, wordStarts: wordStarts).first ?? nil
-    }
-
     /// Lower-cased UTF-8 bytes of text (ASCII case folding is what the cues need).
     static func bytes(_ text: String) -> [UInt8] {
         text.utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }
@@ -146,7 +139,7 @@ struct CueMatcher: Sendable {
 
     static func firstMatch(of cues: [String], in lowercased: String) -> String? {
         let text = bytes(lowercased)
-        return CueMatcher(cues).firstMatch(in: text, wordStarts: wordStarts(text))
+        return CueMatcher(groups: [cues]).firstMatches(in: text, wordStarts: wordStarts(text))[0]
     }
 
     /// Offsets where a word begins: start of text or after a byte that is not a letter (bytes
