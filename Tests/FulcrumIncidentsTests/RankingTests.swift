@@ -36,7 +36,8 @@ struct RankingTests {
     @Test func sameScoresAsFTS5Bm25AndFreshAfterChanges() throws {
         let store = try TestSupport.scratchStore()
         _ = try store.apply(Self.batch(400))
-        for match in ["alpha", "beta alpha", "report", "filler", "alpha OR w3", "\"alpha case\"", "zzz"] {
+        for match in ["alpha", "beta alpha", "report", "filler", "alpha OR w3", "\"alpha case\"", "report NOT beta",
+                      "NEAR(alpha filler, 2)", "alpha*", "zzz"] {
             let rows = try Self.scores(store, match)
             #expect(match == "zzz" ? rows.isEmpty : !rows.isEmpty, "\(match)")
             #expect(rows.allSatisfy { abs($0.1 - $0.2) <= 1e-9 * max(1, abs($0.1)) }, "\(match)")

@@ -78,18 +78,28 @@ extension IncidentStore {
         summary.skipped = batch.skipped
         let now = Timestamp.string(Date())
         try write { db in
-            var touched = Set<String>()
-            var inserted = Set<String>()
             // Fingerprints are pure per-row work (all cores); the writes stay on this one connection.
             let prepared = ParallelMap.map(batch.incidents, PreparedIncident.init)
             let stored = try Self.storedHashes(of: batch.incidents, in: db)
+            let new = prepared.filter { stored[$0.incident.id] == nil }
+            let newIDs = Set(new.map(\.incident.id))
+            // Suggestions for new incidents depend on the batch alone: they are computed on the other
+            // core while this one writes the rows.
+            let newSuggestions = suggester.map { suggester in
+                BackgroundWork { suggester.suggestions(forNew: newIDs, in: batch) }
+            }
+            var touched = newIDs
             let lastKeyBefore = try Self.lastIncidentKey(in: db)
+            try Self.insert(new, in: db, now: now)
+            summary.inserted = new.count
             for item in prepared {
-                let incident = item.incident
-                switch try Self.upsert(item, storedHash: stored[incident.id], in: db, now: now) {
-                case .inserted: summary.inserted += 1; touched.insert(incident.id); inserted.insert(incident.id)
-                case .updated: summary.updated += 1; touched.insert(incident.id)
-                case .unchanged: summary.unchanged += 1
+                guard let hash = stored[item.incident.id] else { continue }
+                if hash == item.hash {
+                    summary.unchanged += 1
+                } else {
+                    try Self.update(item, in: db, now: now)
+                    summary.updated += 1
+                    touched.insert(item.incident.id)
                 }
             }
             try Self.indexNewIncidents(after: lastKeyBefore, expected: summary.inserted, in: db)
@@ -104,8 +114,9 @@ extension IncidentStore {
                     touched.insert(set.incidentID)
                 }
             }
-            if let suggester {
-                summary.suggestionSetsChanged = try suggester.refresh(incidentIDs: touched, new: inserted, batch: batch, in: db, now: now)
+            if let suggester, let newSuggestions {
+                summary.suggestionSetsChanged = try suggester.refresh(incidentIDs: touched, new: newSuggestions.value,
+                                                                      in: db, now: now)
             }
         }
         return summary

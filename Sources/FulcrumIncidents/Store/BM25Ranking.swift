@@ -76,14 +76,19 @@ enum BM25Ranking {
         }
         // The auxiliary data outlives this call, so no retain is needed to use it.
         Unmanaged<QueryConstants>.fromOpaque(stored)._withUnsafeGuaranteedRef { constants in
+            // Each phrase's own position list, rather than xInst's list of all instances that FTS5
+            // merges into position order on every row (a fifth of the ranking's time).
             let frequency = constants.frequency
-            frequency.update(repeating: 0)
-            var instances: Int32 = 0
-            _ = api.pointee.xInstCount!(fts, &instances)
-            for i in 0..<instances {
-                var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
-                guard api.pointee.xInst!(fts, i, &phrase, &column, &offset) == SQLITE_OK else { continue }
-                frequency[Int(phrase)] += Int(column) < constants.weights.count ? constants.weights[Int(column)] : 1
+            for phrase in 0..<frequency.count {
+                var total = 0.0
+                var iterator = Fts5PhraseIter()
+                var column: Int32 = 0, offset: Int32 = 0
+                _ = api.pointee.xPhraseFirst!(fts, Int32(phrase), &iterator, &column, &offset)
+                while column >= 0 {
+                    total += Int(column) < constants.weights.count ? constants.weights[Int(column)] : 1
+                    api.pointee.xPhraseNext!(fts, &iterator, &column, &offset)
+                }
+                frequency[phrase] = total
             }
             let rowid = api.pointee.xRowid!(fts)
             var length: Int32 = -1

@@ -94,34 +94,36 @@ public final class IncidentStore: Sendable {
         }
     }
 
-    /// Inserts or updates an incident, touching the row only when its content changed.
-    /// A new incident is not searchable until `indexNewIncidents` runs.
-    /// `storedHash` is the row's current fingerprint (nil when the incident is new).
-    static func upsert(_ prepared: PreparedIncident, storedHash: String?, in db: Database, now: String) throws -> Change {
-        if storedHash == prepared.hash { return .unchanged }
-        let incident = prepared.incident
-        let arguments: StatementArguments = [
-            incident.origin, incident.originID, incident.title, incident.date, incident.description,
-            incident.reportText, prepared.sourceURLs, prepared.deployers, prepared.developers,
-            prepared.harmedParties, prepared.systems, incident.modality?.rawValue, incident.duplicateOf,
-            prepared.hash, now, incident.id,
-        ]
-        if storedHash == nil {
-            try db.cachedStatement(sql: """
-                INSERT INTO incident (origin, origin_id, title, date, description, report_text, source_urls,
-                    deployers, developers, harmed_parties, systems, modality, duplicate_of, content_hash,
-                    updated_at, id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: arguments)
-            return .inserted
-        }
+    /// Inserts incidents the store does not hold yet, in batch order. They are not searchable
+    /// until `indexNewIncidents` runs.
+    static func insert(_ incidents: [PreparedIncident], in db: Database, now: String) throws {
+        guard !incidents.isEmpty else { return }
+        let insert = try BulkInsert(db, sql: """
+            INSERT INTO incident (origin, origin_id, title, date, description, report_text, source_urls,
+                deployers, developers, harmed_parties, systems, modality, duplicate_of, content_hash,
+                updated_at, id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for prepared in incidents { try insert.execute(columnValues(prepared, now: now)) }
+    }
+
+    /// Rewrites a stored incident whose content changed.
+    static func update(_ prepared: PreparedIncident, in db: Database, now: String) throws {
         try db.cachedStatement(sql: """
             UPDATE incident SET origin = ?, origin_id = ?, title = ?, date = ?, description = ?, report_text = ?,
                 source_urls = ?, deployers = ?, developers = ?, harmed_parties = ?, systems = ?, modality = ?,
                 duplicate_of = ?, content_hash = ?, updated_at = ?
             WHERE id = ?
-            """).execute(arguments: arguments)
-        return .updated
+            """).execute(arguments: StatementArguments(columnValues(prepared, now: now)))
+    }
+
+    /// The incident's stored columns in the order `insert` and `update` bind them, id last.
+    private static func columnValues(_ prepared: PreparedIncident, now: String) -> [String?] {
+        let incident = prepared.incident
+        return [incident.origin, incident.originID, incident.title, incident.date, incident.description,
+                incident.reportText, prepared.sourceURLs, prepared.deployers, prepared.developers,
+                prepared.harmedParties, prepared.systems, incident.modality?.rawValue, incident.duplicateOf,
+                prepared.hash, now, incident.id]
     }
 
     /// Makes the incident's codes in `taxonomy` exactly `codes`; true when anything changed.
@@ -164,25 +166,15 @@ public final class IncidentStore: Sendable {
         try insertSuggestions(codings.map { var c = $0; c.incidentID = incidentID; return (coder, c) }, in: db, now: now)
     }
 
-    /// Inserts machine suggestions (each coding's own incident id, coder given alongside) in
-    /// statements of up to 100 rows: a 100,000-incident import inserts ~150,000 of them, and one
-    /// statement per row cost a third more.
+    /// Inserts machine suggestions, each coding with its own incident id and the coder alongside.
     static func insertSuggestions(_ rows: [(coder: String, coding: Coding)], in db: Database, now: String) throws {
         precondition(rows.allSatisfy { $0.coder.hasPrefix(Coding.machinePrefix) }, "suggestions come from machine coders only")
-        let chunkSize = 100
-        for start in stride(from: 0, to: rows.count, by: chunkSize) {
-            let chunk = rows[start..<min(rows.count, start + chunkSize)]
-            let statement = try db.cachedStatement(sql: """
-                INSERT INTO coding (incident_id, category, layer, lifecycle, severity, coder, rationale, origin, coded_at)
-                VALUES \(repeatElement("(?, ?, ?, ?, NULL, ?, ?, 'machine', ?)", count: chunk.count).joined(separator: ", "))
-                """)
-            var values: [(any DatabaseValueConvertible)?] = []
-            values.reserveCapacity(chunk.count * 7)
-            for (coder, c) in chunk {
-                values += [c.incidentID, c.category, c.layer, c.lifecycle, coder, c.rationale, now] as [(any DatabaseValueConvertible)?]
-            }
-            try statement.execute(arguments: StatementArguments(values))
-        }
+        guard !rows.isEmpty else { return }
+        let insert = try BulkInsert(db, sql: """
+            INSERT INTO coding (incident_id, category, layer, lifecycle, severity, coder, rationale, origin, coded_at)
+            VALUES (?, ?, ?, ?, NULL, ?, ?, 'machine', ?)
+            """)
+        for (coder, c) in rows { try insert.execute([c.incidentID, c.category, c.layer, c.lifecycle, coder, c.rationale, now]) }
     }
 
     // MARK: - Human coding

@@ -60,33 +60,33 @@ public struct MachineSuggester: Sendable {
         Array(Set(mapping.foreign.map { Coding.machinePrefix + $0.source } + [Coding.machinePrefix + "text-cue"])).sorted()
     }
 
-    /// Recomputes suggestions of the given incidents inside the caller's transaction; returns the
-    /// number of (incident, coder) sets that changed.
-    /// `new` lists incidents inserted in this transaction: they have no suggestions yet, so their
-    /// sets are inserted without first reading and deleting (halves the statements of a large import).
-    func refresh(incidentIDs: Set<String>, new: Set<String> = [], batch: ImportBatch? = nil, in db: Database,
-                 now: String) throws -> Int {
-        // New incidents come straight from the batch (no need to read back what was just written), and
-        // their suggestions are pure functions of it: compute them on all cores, then insert them in
-        // multi-row statements.
-        var newIncidents: [Incident] = []
-        var newCodes: [String: [ForeignCode]] = [:]
-        if let batch, !new.isEmpty {
-            newIncidents = batch.incidents.filter { new.contains($0.id) }
-            for set in batch.foreignCodes where new.contains(set.incidentID) { newCodes[set.incidentID, default: []] += set.codes }
-        }
-        let codes = newCodes
-        let computed = ParallelMap.map(newIncidents) { suggestions(for: $0, codes: codes[$0.id] ?? []) }
-        var rows: [(coder: String, coding: Coding)] = []
-        var changed = 0
+    /// Suggestions for incidents of `batch` that the store does not hold yet, which therefore have
+    /// none stored: a pure function of the batch (computed on all cores), so an import can compute
+    /// it while the rows are being written.
+    func suggestions(forNew ids: Set<String>, in batch: ImportBatch) -> NewSuggestions {
+        let incidents = batch.incidents.filter { ids.contains($0.id) }
+        var codes: [String: [ForeignCode]] = [:]
+        for set in batch.foreignCodes where ids.contains(set.incidentID) { codes[set.incidentID, default: []] += set.codes }
+        let computed = ParallelMap.map(incidents) { [codes] in suggestions(for: $0, codes: codes[$0.id] ?? []) }
+        var result = NewSuggestions(incidentIDs: Set(incidents.map(\.id)))
         for byCoder in computed {
             for (coder, codings) in byCoder.sorted(by: { $0.key < $1.key }) where !codings.isEmpty {
-                rows += codings.map { (coder, $0) }
-                changed += 1
+                result.rows += codings.map { (coder, $0) }
+                result.sets += 1
             }
         }
-        try IncidentStore.insertSuggestions(rows, in: db, now: now)
-        let done = Set(newIncidents.map(\.id))
+        return result
+    }
+
+    /// Recomputes suggestions of the given incidents inside the caller's transaction; returns the
+    /// number of (incident, coder) sets that changed. Incidents in `new` get its rows inserted
+    /// without first reading and deleting (they have none yet); the others are recomputed from the
+    /// stored rows.
+    func refresh(incidentIDs: Set<String>, new: NewSuggestions = NewSuggestions(), in db: Database,
+                 now: String) throws -> Int {
+        try IncidentStore.insertSuggestions(new.rows, in: db, now: now)
+        var changed = new.sets
+        let done = new.incidentIDs
         // Only the columns suggestions read: decoding the list columns would dominate large imports.
         let incidentStatement = try db.cachedStatement(sql: "SELECT origin, origin_id, title, description FROM incident WHERE id = ?")
         let codesStatement = try db.cachedStatement(sql: "SELECT taxonomy, field, value FROM foreign_code WHERE incident_id = ?")
@@ -106,6 +106,15 @@ public struct MachineSuggester: Sendable {
         }
         return changed
     }
+}
+
+/// Machine suggestions computed for incidents new to the store (see `MachineSuggester.suggestions(forNew:in:)`).
+struct NewSuggestions: Sendable {
+    /// The incidents these are for, including those with no suggestion.
+    var incidentIDs: Set<String> = []
+    var rows: [(coder: String, coding: Coding)] = []
+    /// Number of (incident, coder) sets among `rows`.
+    var sets = 0
 }
 
 extension IncidentStore {
