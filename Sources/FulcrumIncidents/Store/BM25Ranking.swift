@@ -17,15 +17,16 @@ enum BM25Ranking {
     static let unrankableDocuments = 5_000
 
     /// Registers the function on a connection (for the `incident_fts` table only: the lengths come from
-    /// its docsize table). Rows missing from `lengths` fall back to FTS5's own count.
-    static func register(in db: Database, lengths: DocumentLengths) throws {
+    /// its docsize table). Rows missing from the cached lengths fall back to FTS5's own count. Each
+    /// call also records the row's phrase positions in `context.matches` (see `MatchPositions`).
+    static func register(in db: Database, context ranking: RankingContext) throws {
         let api = UnsafeMutablePointer(mutating: FTS5.api(db))
-        let context = Unmanaged.passRetained(lengths).toOpaque()
+        let context = Unmanaged.passRetained(ranking).toOpaque()
         let code = functionName.withCString { name in
-            api.pointee.xCreateFunction!(api, name, context, rank, { Unmanaged<DocumentLengths>.fromOpaque($0!).release() })
+            api.pointee.xCreateFunction!(api, name, context, rank, { Unmanaged<RankingContext>.fromOpaque($0!).release() })
         }
         guard code == SQLITE_OK else {
-            Unmanaged<DocumentLengths>.fromOpaque(context).release()
+            Unmanaged<RankingContext>.fromOpaque(context).release()
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot register \(functionName)")
         }
     }
@@ -42,8 +43,9 @@ enum BM25Ranking {
         let lengths: UnsafeMutableBufferPointer<Int32>
         /// Scratch space for one row's phrase frequencies.
         let frequency: UnsafeMutableBufferPointer<Double>
+        let matches: MatchPositions
 
-        init(idf: [Double], weights: [Double], averageLength: Double, table: LengthTable) {
+        init(idf: [Double], weights: [Double], averageLength: Double, table: LengthTable, matches: MatchPositions) {
             self.idf = .allocate(capacity: idf.count)
             _ = self.idf.initialize(from: idf)
             self.weights = .allocate(capacity: weights.count)
@@ -52,6 +54,7 @@ enum BM25Ranking {
             self.table = table
             lengths = table.counts
             frequency = .allocate(capacity: idf.count)
+            self.matches = matches
         }
 
         deinit {
@@ -79,6 +82,9 @@ enum BM25Ranking {
             // Each phrase's own position list, rather than xInst's list of all instances that FTS5
             // merges into position order on every row (a fifth of the ranking's time).
             let frequency = constants.frequency
+            let rowid = api.pointee.xRowid!(fts)
+            let matches = constants.matches
+            matches.beginRow(rowid)
             for phrase in 0..<frequency.count {
                 var total = 0.0
                 var iterator = Fts5PhraseIter()
@@ -86,11 +92,11 @@ enum BM25Ranking {
                 _ = api.pointee.xPhraseFirst!(fts, Int32(phrase), &iterator, &column, &offset)
                 while column >= 0 {
                     total += Int(column) < constants.weights.count ? constants.weights[Int(column)] : 1
+                    matches.add(phrase: Int32(phrase), column: column, offset: offset)
                     api.pointee.xPhraseNext!(fts, &iterator, &column, &offset)
                 }
                 frequency[phrase] = total
             }
-            let rowid = api.pointee.xRowid!(fts)
             var length: Int32 = -1
             if rowid >= 0 && rowid < constants.lengths.count { length = constants.lengths[Int(rowid)] }
             if length < 0 && api.pointee.xColumnSize!(fts, -1, &length) != SQLITE_OK { length = 0 }
@@ -133,10 +139,11 @@ enum BM25Ranking {
             return nil
         }
         let weights = (0..<Int(argumentCount)).map { sqlite3_value_double(arguments![$0]) }
-        let cache = Unmanaged<DocumentLengths>.fromOpaque(api.pointee.xUserData!(fts)!).takeUnretainedValue()
-        if let connection = sqlite3_context_db_handle(result) { cache.refresh(connection) }
+        let context = Unmanaged<RankingContext>.fromOpaque(api.pointee.xUserData!(fts)!).takeUnretainedValue()
+        if let connection = sqlite3_context_db_handle(result) { context.lengths.refresh(connection) }
+        context.matches.reset(phraseSizes: (0..<api.pointee.xPhraseCount!(fts)).map { Int(api.pointee.xPhraseSize!(fts, $0)) })
         return QueryConstants(idf: idf, weights: weights, averageLength: rows > 0 ? Double(tokens) / Double(rows) : 1,
-                              table: cache.table)
+                              table: context.lengths.table, matches: context.matches)
     }
 }
 

@@ -129,6 +129,7 @@ extension IncidentStore {
                 // The ranking stops with `BM25Ranking.unrankable` when every phrase is too common to
                 // tell the matches apart; those are listed most recently added first instead.
                 let page = ["match": expression, "limit": filtered ? window : limit] as StatementArguments
+                ranking.matches.reset()
                 var common = false
                 var ranked: [Row]
                 do {
@@ -152,13 +153,28 @@ extension IncidentStore {
                                                   arguments: filterArguments + ["match": expression, "limit": limit])
                     }
                 }
+                // Snippets from the positions the ranking recorded; FTS5's snippet() for unranked
+                // listings, which record none.
+                let columns = try db.cachedStatement(sql: "SELECT id, title, date, modality, description, report_text FROM incident WHERE pk = ?")
                 let snippets = try db.cachedStatement(sql: snippetSQL)
                 return try ranked.compactMap { ranked -> SearchHit? in
+                    let pk: Int64 = ranked["pk"]
+                    let score = -(ranked["rank"] as Double)
+                    if !common, let instances = self.ranking.matches.instances(of: pk) {
+                        guard let row = try Row.fetchOne(columns, arguments: [pk]) else { return nil }
+                        let tokenizer = try self.ranking.tokenizer(db)
+                        let snippet = Snippet.make(columns: [row["title"], row["description"], row["report_text"]],
+                                                   instances: instances, phraseSizes: self.ranking.matches.phraseSizes,
+                                                   tokenRanges: tokenizer.tokenRanges, open: query.highlightStart,
+                                                   close: query.highlightEnd)
+                        return SearchHit(incidentID: row["id"], title: row["title"], date: row["date"], modality: row["modality"],
+                                         score: score, ranked: true, snippet: snippet)
+                    }
                     guard let row = try Row.fetchOne(snippets, arguments: [
-                        "hs": query.highlightStart, "he": query.highlightEnd, "match": expression, "pk": ranked["pk"] as Int64,
+                        "hs": query.highlightStart, "he": query.highlightEnd, "match": expression, "pk": pk,
                     ]) else { return nil }
                     return SearchHit(incidentID: row["id"], title: row["title"], date: row["date"], modality: row["modality"],
-                                     score: -(ranked["rank"] as Double), ranked: !common, snippet: row["snippet"])
+                                     score: score, ranked: !common, snippet: row["snippet"])
                 }
             }
         } catch let error as DatabaseError {

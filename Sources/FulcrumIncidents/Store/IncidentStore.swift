@@ -16,14 +16,14 @@ public final class IncidentStore: Sendable {
 
     let queue: DatabaseQueue
     public let path: String
-    /// Token counts for `fulcrum_bm25`, owned by the queue's one connection.
-    let documentLengths = DocumentLengths()
+    /// State of `fulcrum_bm25` (see `BM25Ranking`), owned by the queue's one connection.
+    let ranking = RankingContext()
 
     /// Opens (creating directories and the file if needed) and migrates the database.
     public init(path: String = IncidentStore.defaultPath) throws {
         self.path = path
         let url = URL(fileURLWithPath: path)
-        let lengths = documentLengths
+        let ranking = ranking
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
                                                     withIntermediateDirectories: true)
@@ -34,7 +34,7 @@ public final class IncidentStore: Sendable {
                 try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
                 // 64 MB page cache: FTS5 segment merges during a 100,000-row import stay in memory.
                 try db.execute(sql: "PRAGMA cache_size = -65536")
-                try BM25Ranking.register(in: db, lengths: lengths)
+                try BM25Ranking.register(in: db, context: ranking)
             }
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try IncidentSchema.migrator.migrate(queue)
