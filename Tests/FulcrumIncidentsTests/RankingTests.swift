@@ -59,6 +59,30 @@ struct RankingTests {
         }
     }
 
+    /// A search reuses its phrases' document counts until the database changes (by this
+    /// connection or another); the scores must stay those of bm25() throughout.
+    @Test func reusedDocumentCountsNeverOutliveAChange() throws {
+        let store = try TestSupport.scratchStore()
+        _ = try store.apply(Self.batch(400))
+        func expected() throws -> [Double] {
+            try Self.scores(store, "\"alpha\" \"report\"").map { -$0.1 }.sorted(by: >).prefix(20).map { $0 }
+        }
+        func searched() throws -> [Double] { try store.search(IncidentQuery(text: "alpha report")).map(\.score) }
+        func same(_ a: [Double], _ b: [Double]) -> Bool { a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) < 1e-9 } }
+        let first = try searched()
+        #expect(same(first, try expected()))
+        #expect(same(try searched(), first), "counts reused")
+        // Another connection adds incidents with "alpha": the document counts (and scores) change.
+        let other = try IncidentStore(path: store.path)
+        _ = try other.apply(Self.batch(300, origin: "o"))
+        let after = try searched()
+        #expect(!same(after, first))
+        #expect(same(after, try expected()))
+        // And a change through this connection.
+        _ = try store.apply(Self.batch(90, origin: "p"))
+        #expect(same(try searched(), try expected()))
+    }
+
     @Test func varintsOfTheDocsizeTable() {
         let bytes: [UInt8] = [0x05, 0x82, 0x2C, 0x00, 0x81, 0x80, 0x00]   // 5, 300, 0, 16384
         #expect(bytes.withUnsafeBytes { DocumentLengths.sumOfVarints($0) } == 5 + 300 + 16_384)

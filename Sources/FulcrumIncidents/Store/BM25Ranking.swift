@@ -110,7 +110,8 @@ enum BM25Ranking {
     }
 
     /// IDF per phrase (as FTS5's bm25 computes it: documents containing the phrase, counted once per
-    /// query), the column weights, the mean document length and the current length table.
+    /// query unless the context has them from an earlier run of the same search), the column
+    /// weights, the mean document length and the current length table.
     private static func queryConstants(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, _ result: OpaquePointer?,
                                        _ argumentCount: Int32, _ arguments: UnsafeMutablePointer<OpaquePointer?>?) -> QueryConstants? {
         var rows: sqlite3_int64 = 0, tokens: sqlite3_int64 = 0
@@ -118,30 +119,35 @@ enum BM25Ranking {
             sqlite3_result_error(result, "\(functionName): cannot read index statistics", -1)
             return nil
         }
+        let context = Unmanaged<RankingContext>.fromOpaque(api.pointee.xUserData!(fts)!).takeUnretainedValue()
+        if let connection = sqlite3_context_db_handle(result) { context.lengths.refresh(connection) }
         // Counting a phrase's documents stops at `cap`: from half of the rows on its IDF is floored
         // anyway, so the exact count does not matter.
         let cap = max((rows + 1) / 2, sqlite3_int64(unrankableDocuments))
-        var idf: [Double] = []
-        var allCommon = true
-        for phrase in 0..<api.pointee.xPhraseCount!(fts) {
+        let phrases = api.pointee.xPhraseCount!(fts)
+        let counts = context.cachedDocumentCounts() ?? (0..<phrases).map { phrase in
             var count = (hits: sqlite3_int64(0), cap: cap)
             _ = api.pointee.xQueryPhrase!(fts, phrase, &count) { _, _, state in
                 let count = state!.assumingMemoryBound(to: (hits: sqlite3_int64, cap: sqlite3_int64).self)
                 count.pointee.hits += 1
                 return count.pointee.hits >= count.pointee.cap ? SQLITE_DONE : SQLITE_OK
             }
-            let value = log((Double(rows) - Double(count.hits) + 0.5) / (Double(count.hits) + 0.5))
+            return count.hits
+        }
+        context.rememberDocumentCounts(counts)
+        var idf: [Double] = []
+        var allCommon = true
+        for hits in counts {
+            let value = log((Double(rows) - Double(hits) + 0.5) / (Double(hits) + 0.5))
             idf.append(value <= 0 ? 1e-6 : value)
-            allCommon = allCommon && count.hits >= cap
+            allCommon = allCommon && hits >= cap
         }
         if allCommon && !idf.isEmpty {
             sqlite3_result_error(result, unrankable, -1)
             return nil
         }
         let weights = (0..<Int(argumentCount)).map { sqlite3_value_double(arguments![$0]) }
-        let context = Unmanaged<RankingContext>.fromOpaque(api.pointee.xUserData!(fts)!).takeUnretainedValue()
-        if let connection = sqlite3_context_db_handle(result) { context.lengths.refresh(connection) }
-        context.matches.reset(phraseSizes: (0..<api.pointee.xPhraseCount!(fts)).map { Int(api.pointee.xPhraseSize!(fts, $0)) })
+        context.matches.reset(phraseSizes: (0..<phrases).map { Int(api.pointee.xPhraseSize!(fts, $0)) })
         return QueryConstants(idf: idf, weights: weights, averageLength: rows > 0 ? Double(tokens) / Double(rows) : 1,
                               table: context.lengths.table, matches: context.matches)
     }
@@ -165,6 +171,8 @@ final class DocumentLengths: @unchecked Sendable {
     /// keeps consistent counts.
     private(set) var table = LengthTable(capacity: 0)
     private var version: (dataVersion: Int64, changes: Int64)?
+    /// Goes up whenever the counts were reloaded, i.e. whenever the database changed.
+    private(set) var generation = 0
 
     /// Reloads the counts if the database changed since the last load; the ranking function calls
     /// it once per query, from inside the running query, hence plain C calls on the raw connection.
@@ -189,6 +197,7 @@ final class DocumentLengths: @unchecked Sendable {
         }
         table = loaded
         version = current
+        generation += 1
     }
 
     private static func integer(_ connection: OpaquePointer, _ sql: String) -> Int64? {

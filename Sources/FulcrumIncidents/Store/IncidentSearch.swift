@@ -130,6 +130,8 @@ extension IncidentStore {
                 // tell the matches apart; those are listed most recently added first instead.
                 let page = ["match": expression, "limit": filtered ? window : limit] as StatementArguments
                 ranking.matches.reset()
+                ranking.expression = expression
+                defer { ranking.expression = nil }
                 var common = false
                 var ranked: [Row]
                 do {

@@ -24,6 +24,8 @@ struct IncidentsBenchCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: IncidentOutputFormat = .table
 
+    private func ms(_ value: Double) -> String { String(format: "%5.2f ms", value) }
+
     func run() throws {
         let result = try reportingErrors {
             try IncidentBenchmark(count: count, repetitions: repetitions).run(in: URL(fileURLWithPath: directory))
@@ -35,11 +37,14 @@ struct IncidentsBenchCommand: ParsableCommand {
         print("  read and map the file \(String(format: "%.2f", result.parseSeconds)) s, "
               + "database transaction \(String(format: "%.2f", result.storeSeconds)) s")
         print("re-import: \(String(format: "%.2f", result.reimportSeconds)) s, \(result.reimportChanges) changes")
+        print("searches, \(repetitions) runs each as a new query (phrase document counts not cached) / repeated (cached):")
         for q in result.queries {
-            print("  \(fit(q.query, 62)) hits \(String(format: "%3d", q.hits))  p50 \(String(format: "%6.2f", q.p50Milliseconds)) ms  p95 \(String(format: "%6.2f", q.p95Milliseconds)) ms  (CPU p95 \(String(format: "%5.2f", q.cpuP95Milliseconds)) ms)")
+            print("  \(fit(q.query, 52)) hits \(String(format: "%3d", q.hits))  p50 \(ms(q.p50Milliseconds))  p95 \(ms(q.p95Milliseconds))"
+                  + "  (CPU p95 \(ms(q.cpuP95Milliseconds)))  repeated p50 \(ms(q.repeatedP50Milliseconds))  p95 \(ms(q.repeatedP95Milliseconds))")
         }
-        print("all queries: wall p50 \(String(format: "%.2f", result.p50Milliseconds)) ms, p95 \(String(format: "%.2f", result.p95Milliseconds)) ms; "
-              + "CPU p50 \(String(format: "%.2f", result.cpuP50Milliseconds)) ms, p95 \(String(format: "%.2f", result.cpuP95Milliseconds)) ms  [goal p95 < 10 ms]")
+        print("all queries as new: wall p50 \(ms(result.p50Milliseconds)), p95 \(ms(result.p95Milliseconds)); "
+              + "CPU p50 \(ms(result.cpuP50Milliseconds)), p95 \(ms(result.cpuP95Milliseconds))  [goal p95 < 10 ms]")
+        print("all queries repeated: wall p50 \(ms(result.repeatedP50Milliseconds)), p95 \(ms(result.repeatedP95Milliseconds))")
         print("(wall times include waiting for a CPU on a shared machine; CPU times are this process's own work)")
     }
 }
