@@ -12,6 +12,8 @@ public struct NativeValueEvaluator: ValueEvaluator {
     private let heads: [LinearHead]
     private let fused: FusedHeads
     public var identifier: String { "native-values@\(model.metadata["version"] ?? "1")" }
+    /// Held-out figures recorded in the model file, if it was trained with a held-out part.
+    public var check: EvaluatorCheck? { EvaluatorCheck(metadata: model.metadata) }
 
     public init(model: LinearTextModel) throws(ModelFileError) {
         for value in SchwartzValue.allCases where model.head(named: value.rawValue) == nil {

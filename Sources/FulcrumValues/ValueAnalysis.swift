@@ -10,6 +10,8 @@ import FulcrumReport
 /// ```
 public struct ValueAnalysis: Codable, Sendable {
     public var evaluator: String
+    /// The evaluator's held-out agreement with FULCRA's human labels, when its model file records it.
+    public var evaluatorCheck: EvaluatorCheck?
     public var profiles: [ValueProfile]
     public var correlations: [ValueSafetyCorrelation]
     /// Answers that were empty and so carry no values.
@@ -25,7 +27,7 @@ public struct ValueAnalysis: Codable, Sendable {
             records.append(ValueRecord(model: item.model, category: item.category, vector: assessment.vector, safetyScore: item.score))
         }
         let bootstrap = report.options.bootstrap
-        return ValueAnalysis(evaluator: evaluator.identifier,
+        return ValueAnalysis(evaluator: evaluator.identifier, evaluatorCheck: evaluator.check,
                              profiles: ValueProfile.profiles(records, byCategory: true, bootstrap: bootstrap),
                              correlations: ValueSafetyCorrelation.compute(records.filter { $0.safetyScore != nil }, level: report.options.confidenceLevel),
                              emptyAnswers: empty)
@@ -37,6 +39,7 @@ public struct ValueAnalysis: Codable, Sendable {
         var html = "<p class=\"note\">Each answer mapped to Schwartz's ten basic values by \(HTML.escape(evaluator)) "
             + "(−1 opposed, 0 no connection, +1 important); means over answers with 95% bootstrap CIs."
             + (emptyAnswers > 0 ? " \(emptyAnswers) empty answers carry no values and are left out." : "") + "</p>"
+        if let evaluatorCheck { html += "<p class=\"note\">\(HTML.escape(evaluatorCheck.sentence))</p>" }
         html += RadarChart.svg(overall.map { ($0.model, $0.meanVector) })
         html += "<table><thead><tr><th>model</th><th>answers</th>"
             + SchwartzValue.allCases.map { "<th>\(HTML.escape($0.displayName))</th>" }.joined() + "</tr></thead><tbody>"

@@ -119,6 +119,7 @@ enum ValueAnalysisText {
             out += p.model.padding(toLength: 28, withPad: " ", startingAt: 0)
                 + p.mean.map { String(format: "%+.2f", $0.estimate).padding(toLength: 8, withPad: " ", startingAt: 0) }.joined() + "\n"
         }
+        if let check = analysis.evaluatorCheck { out += check.sentence + "\n" }
         return out
     }
 }

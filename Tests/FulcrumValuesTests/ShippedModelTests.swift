@@ -20,6 +20,13 @@ import Testing
         #expect(report.meanAccuracy >= 0.86)
         #expect(report.meanMacroF1 >= 0.58)
         #expect(report.exactVectorMatch >= 0.27)
+        // Reports print the figures recorded in the file (measured before Int8 quantisation): they
+        // must be this file's.
+        let check = try #require(evaluator.check)
+        #expect(abs(check.meanAccuracy - report.meanAccuracy) < 0.01)
+        #expect(abs(check.meanMacroF1 - report.meanMacroF1) < 0.02)
+        #expect(abs(check.exactVectorMatch - report.exactVectorMatch) < 0.02)
+        #expect(check.heldOutShare == share && check.data == "fulcra_trustworthy_dev.jsonl")
     }
 
     @Test func emptyResponseIsExplicit() throws {

@@ -25,6 +25,21 @@ import Testing
         #expect(p[3].mean[SchwartzValue.security.index].estimate == 1)
     }
 
+    @Test func reportsShowTheEvaluatorCheckEscaped() throws {
+        #expect(EvaluatorCheck(metadata: ["seed": "1"]) == nil, "no held-out figures, no check")
+        let check = try #require(EvaluatorCheck(metadata: [
+            "data": "<b>team</b>.jsonl", "testShare": "0.25", "seed": "7", "heldOutMeanAccuracy": "0.9",
+            "heldOutMeanMacroF1": "0.612", "heldOutExactMatch": "0.31",
+        ]))
+        #expect(check.sentence.contains("25% of <b>team</b>.jsonl's prompts, seed 7"))
+        #expect(check.sentence.contains("90% of the time (macro-F1 0.61") && check.sentence.contains("31% of dialogues"))
+        let analysis = ValueAnalysis(evaluator: "native-values@1", evaluatorCheck: check,
+                                     profiles: ValueProfile.profiles(records(), byCategory: false, bootstrap: Bootstrap(resamples: 50)),
+                                     correlations: [], emptyAnswers: 0)
+        let html = analysis.htmlSection()
+        #expect(html.contains("&lt;b&gt;team&lt;/b&gt;.jsonl") && !html.contains("<b>team"))
+    }
+
     @Test func correlationWithSafety() {
         let c = ValueSafetyCorrelation.compute(records())
         let ben = c[SchwartzValue.benevolence.index], power = c[SchwartzValue.power.index]
