@@ -4,7 +4,8 @@ import GRDB
 
 /// The incident repository: one SQLite file (default `.fulcrum/incidents.sqlite`) holding incidents,
 /// their foreign codes, human codings and machine suggestions, with an FTS5 index kept in sync by
-/// triggers. Every statement binds its values; no user text is ever spliced into SQL.
+/// the import (new rows, `indexNewIncidents`) and triggers (updates, deletes). Every statement binds
+/// its values; no user text is ever spliced into SQL.
 ///
 /// ```swift
 /// let store = try IncidentStore(path: ".fulcrum/incidents.sqlite")
