@@ -97,7 +97,7 @@ public struct IncidentBenchmark: Sendable {
             var samples: [Double] = [], cpu: [Double] = [], repeated: [Double] = []
             for run in 0..<(2 * repetitions) {
                 let asNew = run < repetitions
-                if asNew { store.ranking.forgetDocumentCounts() }
+                if asNew { store.forgetDocumentCounts() }
                 let cpuStart = Self.cpuSeconds()
                 let start = DispatchTime.now().uptimeNanoseconds
                 hits = try store.search(query).count

@@ -6,7 +6,7 @@ import GRDB
 ///
 /// ```swift
 /// let hits = try store.search(IncidentQuery(text: "voice clone scam", category: "integrity.disinformation-fraud"))
-/// hits.first?.snippet   // "… a [voice] [clone] of the CEO …"
+/// hits.first?.snippet   // "…a [voice] [clone] of the CEO…"
 /// ```
 public struct IncidentQuery: Sendable, Hashable {
     /// The user's words. By default each word is quoted, so FTS5 operators and punctuation are
@@ -69,6 +69,12 @@ public struct SearchHit: Codable, Sendable, Hashable {
 }
 
 extension IncidentStore {
+    /// Drops the document counts searches remember (see `RankingContext`); the benchmark times
+    /// searches as new queries this way. On the database queue, which owns that state.
+    func forgetDocumentCounts() {
+        queue.inDatabase { _ in ranking.forgetDocumentCounts() }
+    }
+
     public func search(_ query: IncidentQuery) throws -> [SearchHit] {
         let expression = query.matchExpression
         guard !expression.trimmed.isEmpty else {
