@@ -56,6 +56,10 @@ struct SnippetTests {
                                 [Instance(phrase: 0, column: 0, offset: 0), Instance(phrase: 0, column: 1, offset: 2),
                                  Instance(phrase: 1, column: 1, offset: 3)])
         #expect(snippet == "x y [alpha] [beta] z")
+        // Hundreds of occurrences of one phrase do not outweigh the one place where both occur.
+        let words = (0..<600).map { $0 == 301 ? "beta" : $0 % 2 == 0 ? "alpha" : "w\($0)" }.joined(separator: " ")
+        let many = (0..<300).map { Instance(phrase: 0, column: 1, offset: 2 * $0) } + [Instance(phrase: 1, column: 1, offset: 301)]
+        #expect(Self.make(["", words, ""], many.reversed()).contains("[alpha] [beta]"))
         // On a tie the earlier column wins.
         #expect(Self.make(["alpha case", "x alpha", ""],
                           [Instance(phrase: 0, column: 0, offset: 0), Instance(phrase: 0, column: 1, offset: 1)])

@@ -56,7 +56,7 @@ final class MatchPositions: @unchecked Sendable {
         ends.pointee.base[ends.pointee.count - 1] = Int32(truncatingIfNeeded: packed.pointee.count)
     }
 
-    /// The recorded occurrences in one incident, by column and offset; nil if the row was not recorded.
+    /// The recorded occurrences in one incident, phrase by phrase; nil if the row was not recorded.
     func instances(of rowid: Int64) -> [Instance]? {
         // A page of results looks up ~20 rows among a few thousand: a scan is cheaper than
         // building an index over every match.
@@ -65,7 +65,6 @@ final class MatchPositions: @unchecked Sendable {
         let start = row == 0 ? 0 : Int(ends.base[row - 1])
         return stride(from: start, to: Int(ends.base[row]), by: 3)
             .map { Instance(phrase: Int(packed.base[$0]), column: Int(packed.base[$0 + 1]), offset: Int(packed.base[$0 + 2])) }
-            .sorted { ($0.column, $0.offset, $0.phrase) < ($1.column, $1.offset, $1.phrase) }
     }
 }
 

@@ -10,16 +10,20 @@ enum Snippet {
         func size(_ instance: MatchPositions.Instance) -> Int {
             instance.phrase < phraseSizes.count ? max(1, phraseSizes[instance.phrase]) : 1
         }
-        // The best window starting at an occurrence.
+        // The best window starting at an occurrence: one pass over the occurrences in column and
+        // position order, each window looking only at the few that fall inside it (a long report
+        // can hold hundreds of occurrences).
+        let instances = instances.sorted { ($0.column, $0.offset, $0.phrase) < ($1.column, $1.offset, $1.phrase) }
         var best: (score: Int, column: Int, first: Int, last: Int)?
-        for candidate in instances where candidate.column < columns.count {
-            let inside = instances.filter {
-                $0.column == candidate.column && $0.offset >= candidate.offset && $0.offset < candidate.offset + tokens
+        for (i, candidate) in instances.enumerated() where candidate.column < columns.count {
+            var phrases = Set<Int>(), last = candidate.offset, j = i
+            while j < instances.count, instances[j].column == candidate.column, instances[j].offset < candidate.offset + tokens {
+                phrases.insert(instances[j].phrase)
+                last = max(last, instances[j].offset + size(instances[j]))
+                j += 1
             }
-            let score = 1_000 * Set(inside.map(\.phrase)).count + inside.count
-            if best == nil || score > best!.score {
-                best = (score, candidate.column, candidate.offset, inside.map { $0.offset + size($0) }.max()!)
-            }
+            let score = 1_000 * phrases.count + (j - i)
+            if best == nil || score > best!.score { best = (score, candidate.column, candidate.offset, last) }
         }
         guard let best else {
             // Nothing recorded in these columns: the start of the first non-empty one.
@@ -31,10 +35,9 @@ enum Snippet {
         let ranges = tokenRanges(text)
         let centred = min(best.first, best.first - (tokens - (best.last - best.first)) / 2)
         let start = max(0, min(centred, ranges.count - tokens))
-        var marked: [Range<Int>] = []
-        for instance in instances where instance.column == best.column {
-            marked.append(instance.offset..<(instance.offset + size(instance)))
-        }
+        let shown = start..<(start + tokens)
+        let marked = instances.filter { $0.column == best.column }.map { $0.offset..<($0.offset + size($0)) }
+            .filter { $0.overlaps(shown) }
         return excerpt(text, ranges, from: start, tokens: tokens, marked: marked, open: open, close: close, ellipsis: ellipsis)
     }
 
