@@ -23,13 +23,19 @@ struct BulkImportTests {
         ]
         let first = try store.apply(batch, suggester: .builtIn)
         #expect(first.inserted == 2)
-        // Bound with their byte counts: a NUL character does not cut the text short. (GRDB reads text
-        // up to the first NUL, so the stored bytes are checked directly.)
+        // Bound with their byte counts: a NUL character does not cut the text short; the stored bytes
+        // are checked directly, then every way of reading them back (GRDB alone stops at the NUL).
         let title = try store.queue.read { db in
             try Data.fetchOne(db, sql: "SELECT CAST(title AS BLOB) FROM incident WHERE id = 't:1'")
         }
         #expect(title == Data("NUL\u{0}inside".utf8))
+        #expect(try store.incident(id: "t:1") == batch.incidents[0])
         #expect(try store.incident(id: "t:2") == batch.incidents[1])
+        #expect(try store.allIncidents() == batch.incidents)
+        #expect(try IncidentExport.jsonl(store: store).contains(#""title":"NUL\u0000inside""#))
+        let hit = try #require(try store.search(IncidentQuery(text: "inside")).first)
+        #expect(hit.title == "NUL\u{0}inside")
+        #expect(hit.snippet.contains("\u{0}"))
         // Empty text stays text, not NULL (the column is NOT NULL, so a NULL would have failed the insert).
         let description = try store.queue.read { db in
             try String.fetchOne(db, sql: "SELECT description FROM incident WHERE id = 't:1'")

@@ -119,7 +119,8 @@ extension IncidentStore {
         let passingSQL = "SELECT i.pk FROM incident i WHERE i.pk IN (SELECT value FROM json_each(:keys)) AND \(filters)"
         let filtered = since != nil || query.modality != nil || query.category != nil || query.lifecycle != nil
         let snippetSQL = """
-            SELECT i.id, i.title, i.date, i.modality, snippet(incident_fts, -1, :hs, :he, '…', 16) AS snippet
+            SELECT i.id, \(ExactText.select("title", of: "i")), i.date, i.modality,
+                   CAST(snippet(incident_fts, -1, :hs, :he, '…', 16) AS BLOB) AS snippet
             FROM incident_fts CROSS JOIN incident i ON i.pk = incident_fts.rowid
             WHERE incident_fts MATCH :match AND incident_fts.rowid = :pk
             """
@@ -163,7 +164,10 @@ extension IncidentStore {
                 }
                 // Snippets from the positions the ranking recorded; FTS5's snippet() for unranked
                 // listings, which record none.
-                let columns = try db.cachedStatement(sql: "SELECT id, title, date, modality, description, report_text FROM incident WHERE pk = ?")
+                let columns = try db.cachedStatement(sql: """
+                    SELECT id, \(ExactText.select("title")), date, modality, \(ExactText.select("description")),
+                           \(ExactText.select("report_text")) FROM incident WHERE pk = ?
+                    """)
                 let snippets = try db.cachedStatement(sql: snippetSQL)
                 return try ranked.compactMap { ranked -> SearchHit? in
                     let pk: Int64 = ranked["pk"]
@@ -171,18 +175,19 @@ extension IncidentStore {
                     if !common, let instances = self.ranking.matches.instances(of: pk) {
                         guard let row = try Row.fetchOne(columns, arguments: [pk]) else { return nil }
                         let tokenizer = try self.ranking.tokenizer(db)
-                        let snippet = Snippet.make(columns: [row["title"], row["description"], row["report_text"]],
+                        let title = row.exactText("title")
+                        let snippet = Snippet.make(columns: [title, row.exactText("description"), row.exactText("report_text")],
                                                    instances: instances, phraseSizes: self.ranking.matches.phraseSizes,
                                                    tokenRanges: tokenizer.tokenRanges, open: query.highlightStart,
                                                    close: query.highlightEnd)
-                        return SearchHit(incidentID: row["id"], title: row["title"], date: row["date"], modality: row["modality"],
+                        return SearchHit(incidentID: row["id"], title: title, date: row["date"], modality: row["modality"],
                                          score: score, ranked: true, snippet: snippet)
                     }
                     guard let row = try Row.fetchOne(snippets, arguments: [
                         "hs": query.highlightStart, "he": query.highlightEnd, "match": expression, "pk": pk,
                     ]) else { return nil }
-                    return SearchHit(incidentID: row["id"], title: row["title"], date: row["date"], modality: row["modality"],
-                                     score: score, ranked: !common, snippet: row["snippet"])
+                    return SearchHit(incidentID: row["id"], title: row.exactText("title"), date: row["date"], modality: row["modality"],
+                                     score: score, ranked: !common, snippet: row.exactText("snippet"))
                 }
             }
         } catch let error as DatabaseError {

@@ -219,7 +219,8 @@ public final class IncidentStore: Sendable {
     // MARK: - Reading
 
     public func incident(id: String) throws -> Incident? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM incident WHERE id = ?", arguments: [id]).map(Incident.init(row:)) }
+        try read { db in try Row.fetchOne(db, sql: "SELECT \(Incident.storedColumns) FROM incident WHERE id = ?", arguments: [id])
+                .map(Incident.init(row:)) }
     }
 
     public func incidentCount() throws -> Int {
@@ -228,7 +229,8 @@ public final class IncidentStore: Sendable {
 
     /// All incidents ordered by id (origin, then number-aware).
     public func allIncidents() throws -> [Incident] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM incident ORDER BY origin, length(origin_id), origin_id").map(Incident.init(row:)) }
+        try read { db in try Row.fetchAll(db, sql: "SELECT \(Incident.storedColumns) FROM incident ORDER BY origin, length(origin_id), origin_id")
+                .map(Incident.init(row:)) }
     }
 
     /// Codings, optionally of one incident and/or one origin.
@@ -265,9 +267,16 @@ public final class IncidentStore: Sendable {
 }
 
 extension Incident {
+    /// The columns `init(row:)` reads, free text exactly (see `ExactText`).
+    static let storedColumns = """
+        id, origin, origin_id, \(ExactText.select("title")), date, \(ExactText.select("description")),
+        \(ExactText.select("report_text")), source_urls, deployers, developers, harmed_parties, modality, systems,
+        duplicate_of
+        """
+
     init(row: Row) {
-        self.init(origin: row["origin"], originID: row["origin_id"], title: row["title"], date: row["date"],
-                  description: row["description"], reportText: row["report_text"],
+        self.init(origin: row["origin"], originID: row["origin_id"], title: row.exactText("title"), date: row["date"],
+                  description: row.exactText("description"), reportText: row.exactText("report_text"),
                   sourceURLs: StoredLists.decode(row["source_urls"]), deployers: StoredLists.decode(row["deployers"]),
                   developers: StoredLists.decode(row["developers"]),
                   harmedParties: StoredLists.decode(row["harmed_parties"]), modality: (row["modality"] as String?).flatMap(Modality.init(rawValue:)),

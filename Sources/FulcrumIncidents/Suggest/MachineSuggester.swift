@@ -88,13 +88,16 @@ public struct MachineSuggester: Sendable {
         var changed = new.sets
         let done = new.incidentIDs
         // Only the columns suggestions read: decoding the list columns would dominate large imports.
-        let incidentStatement = try db.cachedStatement(sql: "SELECT origin, origin_id, title, description FROM incident WHERE id = ?")
+        let incidentStatement = try db.cachedStatement(sql: """
+            SELECT origin, origin_id, \(ExactText.select("title")), \(ExactText.select("description"))
+            FROM incident WHERE id = ?
+            """)
         let codesStatement = try db.cachedStatement(sql: "SELECT taxonomy, field, value FROM foreign_code WHERE incident_id = ?")
         let coders = self.coders
         for id in incidentIDs.subtracting(done).sorted() {
             guard let row = try Row.fetchOne(incidentStatement, arguments: [id]) else { continue }
-            let incident = Incident(origin: row["origin"], originID: row["origin_id"], title: row["title"],
-                                    description: row["description"])
+            let incident = Incident(origin: row["origin"], originID: row["origin_id"], title: row.exactText("title"),
+                                    description: row.exactText("description"))
             let codes = try Row.fetchAll(codesStatement, arguments: [id])
                 .map { ForeignCode(taxonomy: $0["taxonomy"], field: $0["field"], value: $0["value"]) }
             let byCoder = suggestions(for: incident, codes: codes)
