@@ -13,6 +13,8 @@ public enum RequestHash {
             var settings: GenerationSettings
             var messages: [Message]
             var sample: Int
+            /// Omitted when nil, so keys of requests without one are unchanged.
+            var replyShape: JSONReplyShape?
         }
         struct Message: Encodable {
             var role: String
@@ -22,7 +24,7 @@ public enum RequestHash {
         let key = Key(model: modelSpec, settings: request.settings, messages: request.messages.map { message in
             Message(role: message.role.rawValue, text: message.text,
                     attachments: message.attachments.map { $0.mediaType + ":" + SHA256.hex($0.data) })
-        }, sample: sampleIndex)
+        }, sample: sampleIndex, replyShape: request.replyShape)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return SHA256.hex(Array((try? encoder.encode(key)) ?? Data()))

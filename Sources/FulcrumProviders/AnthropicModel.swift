@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Settings map to `temperature`, `top_p`, `max_tokens` (required by the API: 4,096 when unset)
 /// and the top-level `system` field; Anthropic has no seed, so `seed` is not sent. Image
-/// attachments become `image` blocks with a base64 `source`.
+/// attachments become `image` blocks with a base64 `source`. A `replyShape` is not sent (the
+/// Messages API has no schema parameter): the prompt must ask for the JSON, and the caller parses.
 public struct AnthropicModel: HTTPChatModel {
     /// The API version header value sent with every request.
     public static let apiVersion = "2023-06-01"

@@ -4,8 +4,8 @@ import Foundation
 /// A model served by Ollama through its native chat API (`POST {baseURL}/api/chat`, `stream: false`).
 ///
 /// Settings go to `options` (`temperature`, `top_p`, `num_predict`, `seed`); the system prompt
-/// becomes a leading `system` message; image attachments go to the message's `images` as base64.
-/// Ollama needs no key.
+/// becomes a leading `system` message; image attachments go to the message's `images` as base64;
+/// a `replyShape` goes to `format` as a JSON Schema. Ollama needs no key.
 public struct OllamaModel: HTTPChatModel {
     public static let defaultBaseURL = "http://127.0.0.1:11434"
 

@@ -14,6 +14,8 @@ enum OllamaWire {
         var messages: [Message]
         var stream = false
         var options: Options
+        /// A JSON Schema the reply must follow (Ollama 0.5+ structured outputs).
+        var format: ReplySchema?
     }
 
     struct Message: Encodable {
@@ -43,7 +45,8 @@ enum OllamaWire {
         let settings = chat.settings
         return Request(
             model: model, messages: messages,
-            options: .init(temperature: settings.temperature, top_p: settings.topP, num_predict: settings.maxTokens, seed: settings.seed))
+            options: .init(temperature: settings.temperature, top_p: settings.topP, num_predict: settings.maxTokens, seed: settings.seed),
+            format: chat.replyShape.map { ReplySchema($0, lengthLimits: true) })
     }
 
     static func chatResponse(_ response: Response) -> ChatResponse {

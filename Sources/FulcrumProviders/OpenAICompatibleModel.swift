@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Settings map to `temperature`, `top_p`, `max_tokens` (`max_completion_tokens` on api.openai.com),
 /// `seed`; the system prompt becomes a leading `system` message; image attachments become
-/// `image_url` parts holding `data:` URLs.
+/// `image_url` parts holding `data:` URLs; a `replyShape` becomes `response_format` in the server's
+/// dialect (`ReplyShapeDialect`).
 public struct OpenAICompatibleModel: HTTPChatModel {
     public let spec: String
     /// The `model` field sent, e.g. `gpt-4o`.
@@ -14,6 +15,8 @@ public struct OpenAICompatibleModel: HTTPChatModel {
     /// e.g. `https://api.openai.com/v1` (no trailing slash).
     public let baseURL: String
     public let timeout: Duration
+    /// How a request's `replyShape` is sent.
+    public let replyShapeDialect: ReplyShapeDialect
     let apiKey: APIKey?
     let client: ProviderClient
 
@@ -22,8 +25,10 @@ public struct OpenAICompatibleModel: HTTPChatModel {
     ///   - apiKey: sent as `Authorization: Bearer`; nil for local servers that need none.
     ///   - timeout: for the whole request, connection to last byte.
     ///   - spec: how the model is named in results; defaults to `openai/<modelName>`.
+    ///   - replyShapeDialect: `.jsonObjectWithSchema` for llama.cpp servers.
     public init(modelName: String, baseURL: String, apiKey: APIKey?, client: ProviderClient,
-                timeout: Duration = .seconds(120), spec: String? = nil) throws {
+                timeout: Duration = .seconds(120), spec: String? = nil,
+                replyShapeDialect: ReplyShapeDialect = .openAIStructuredOutputs) throws {
         guard let base = Endpoint.validated(baseURL) else {
             throw ModelSpecError.invalidBaseURL(Endpoint.redacted(baseURL))
         }
@@ -32,13 +37,15 @@ public struct OpenAICompatibleModel: HTTPChatModel {
         self.apiKey = apiKey
         self.client = client
         self.timeout = timeout
+        self.replyShapeDialect = replyShapeDialect
         self.spec = spec ?? "openai/\(modelName)"
     }
 
 
     public func complete(_ request: ChatRequest) async throws -> ChatResponse {
         let isOpenAI = URLComponents(string: baseURL)?.host == "api.openai.com"
-        let body = try JSONEncoder().encode(OpenAIWire.request(model: modelName, for: request, useMaxCompletionTokens: isOpenAI))
+        let body = try JSONEncoder().encode(OpenAIWire.request(model: modelName, for: request, useMaxCompletionTokens: isOpenAI,
+                                                                replyShapeDialect: replyShapeDialect))
         var headers: [(String, String)] = []
         if let apiKey { headers.append(("authorization", "Bearer \(apiKey.value)")) }
         let reply = try await client.postJSON(

@@ -14,6 +14,30 @@ enum OpenAIWire {
         var max_completion_tokens: Int?
         var seed: Int?
         var stream = false
+        var response_format: ResponseFormat?
+    }
+
+    /// `{"type": "json_schema", "json_schema": {…}}` (OpenAI) or `{"type": "json_object", "schema": …}` (llama.cpp).
+    struct ResponseFormat: Encodable {
+        struct NamedSchema: Encodable {
+            var name: String
+            var schema: ReplySchema
+            var strict = true
+        }
+        var type: String
+        var json_schema: NamedSchema?
+        var schema: ReplySchema?
+
+        init(_ shape: JSONReplyShape, dialect: ReplyShapeDialect) {
+            switch dialect {
+            case .openAIStructuredOutputs:
+                type = "json_schema"
+                json_schema = NamedSchema(name: shape.name, schema: ReplySchema(shape, lengthLimits: false))
+            case .jsonObjectWithSchema:
+                type = "json_object"
+                schema = ReplySchema(shape, lengthLimits: true)
+            }
+        }
     }
 
     struct Message: Encodable {
@@ -59,7 +83,8 @@ enum OpenAIWire {
         var usage: Usage?
     }
 
-    static func request(model: String, for chat: ChatRequest, useMaxCompletionTokens: Bool) -> Request {
+    static func request(model: String, for chat: ChatRequest, useMaxCompletionTokens: Bool,
+                        replyShapeDialect: ReplyShapeDialect = .openAIStructuredOutputs) -> Request {
         var messages: [Message] = []
         if let system = chat.settings.systemPrompt {
             messages.append(Message(role: "system", content: .text(system)))
@@ -81,7 +106,7 @@ enum OpenAIWire {
             model: model, messages: messages, temperature: settings.temperature, top_p: settings.topP,
             max_tokens: useMaxCompletionTokens ? nil : settings.maxTokens,
             max_completion_tokens: useMaxCompletionTokens ? settings.maxTokens : nil,
-            seed: settings.seed)
+            seed: settings.seed, response_format: chat.replyShape.map { ResponseFormat($0, dialect: replyShapeDialect) })
     }
 
     static func chatResponse(_ response: Response) throws -> ChatResponse {

@@ -13,7 +13,8 @@ struct CompareCommand: AsyncParsableCommand {
 
         Examples:
           fulcrum compare RUN_A RUN_B
-          fulcrum compare RUN --model-a openai/gpt-4o --model-b local/gemma-3-270m --format json
+          fulcrum compare RUN --model-a openai/gpt-4o --model-b local/gemma-3-270m \\
+              --format json
         """
     )
 

@@ -13,7 +13,8 @@ struct GateCommand: AsyncParsableCommand {
 
         Examples:
           fulcrum gate RUN --min-score 7 --max-unsafe-rate 0.1
-          fulcrum gate RUN --min-score 8 --category baseline.life-safety --category minor-exploitation --junit gate.xml
+          fulcrum gate RUN --min-score 8 --category baseline.life-safety \\
+              --category minor-exploitation --junit gate.xml
         """
     )
 

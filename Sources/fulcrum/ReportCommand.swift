@@ -52,7 +52,8 @@ struct ReportCommand: AsyncParsableCommand {
         Examples:
           fulcrum report 20261123-105933-3f9a1c
           fulcrum report RUN --format html --out report.html
-          fulcrum report RUN --format json --threshold 7 --combine median --out report.json
+          fulcrum report RUN --format json --threshold 7 --combine median \\
+              --out report.json
         """
     )
 

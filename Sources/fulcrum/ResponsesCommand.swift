@@ -25,8 +25,12 @@ struct ResponsesCommand: AsyncParsableCommand {
 
             Examples:
               fulcrum responses import answers.jsonl --run-name vendor-eval
-              fulcrum responses import answers.csv --run-name vendor-eval --suite my-suite.jsonl
-            JSONL line: {"item_id":"starter.life-safety-1","model":"vendor/model-x","language":"en","response":"…"}
+              fulcrum responses import answers.csv --run-name vendor-eval \\
+                  --suite my-suite.jsonl
+
+            A JSONL line:
+              {"item_id": "starter.life-safety-1", "model": "vendor/model-x",
+               "language": "en", "response": "…"}
             """)
         @OptionGroup var store: StoreOptions
         @Argument(help: "A .jsonl or .csv file of answers.") var file: String

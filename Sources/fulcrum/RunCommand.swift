@@ -21,9 +21,11 @@ struct RunCommand: AsyncParsableCommand {
 
         Examples:
           fulcrum run --suite starter --limit 5 --max-tokens 64
-          fulcrum run --suite starter --model openai/gpt-4o --model anthropic/claude-sonnet-4-5 --language both
-          fulcrum run --suite gvs.jsonl --model openai/qwen-max --base-url https://dashscope.example/v1 \\
-                      --language reference --zh-model openai/qwen-max --dry-run
+          fulcrum run --suite starter --model openai/gpt-4o \\
+              --model anthropic/claude-sonnet-4-5 --language both
+          fulcrum run --suite gvs.jsonl --model openai/qwen-max \\
+              --base-url https://dashscope.example/v1 \\
+              --language reference --zh-model openai/qwen-max --dry-run
           fulcrum run --config run.yaml --concurrency 32
           fulcrum run --resume 20261123-105933-3f9a1c
         """

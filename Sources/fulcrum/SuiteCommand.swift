@@ -151,7 +151,8 @@ struct GVSBenchImportCommand: ParsableCommand {
 
         Examples:
           fulcrum suite import gvs-bench ../shared/data/gvs-bench --out gvs-bench.jsonl
-          fulcrum suite import gvs-bench DIR --category-map my-image-map.json --out gvs-bench.jsonl
+          fulcrum suite import gvs-bench DIR --category-map my-image-map.json \\
+              --out gvs-bench.jsonl
         """
     )
 

@@ -10,7 +10,7 @@ struct TaxonomyCommand: ParsableCommand {
         discussion: """
         Examples:
           fulcrum taxonomy
-          fulcrum taxonomy --format json > my-scale.json     (edit, then use it with --scale)
+          fulcrum taxonomy --format json > my-scale.json    (edit, then pass --scale)
           fulcrum taxonomy --scale my-scale.json --format yaml
         """
     )

@@ -13,7 +13,8 @@ struct ValuesTrainCommand: ParsableCommand {
         With --test-share 0 every sample is used for training.
 
         Example:
-          fulcrum values train --data ../shared/data/fulcra/fulcra_trustworthy_dev.jsonl --out values.fltm
+          fulcrum values train --out values.fltm \\
+              --data ../shared/data/fulcra/fulcra_trustworthy_dev.jsonl
         """
     )
 

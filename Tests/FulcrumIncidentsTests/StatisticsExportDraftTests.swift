@@ -81,12 +81,12 @@ private struct UnhelpfulModel: ChatModel {
 struct DraftItemTests {
     @Test func templateDraftsAreValidSuiteItemsMarkedForReview() async throws {
         let store = try SearchTests.store()
-        let items = try await DraftItems().generate(store: store)
+        let items = try await DraftItems().generate(store: store).items
         #expect(items.map(\.source) == ["t:1", "t:3"])
         let first = try #require(items.first)
         #expect(first.id == "draft.t-1.disinformation-fraud")
         #expect(first.category == "integrity.disinformation-fraud")
-        #expect(first.tags.contains("draft") && first.tags.contains("needs-review"))
+        #expect(first.tags.contains("draft") && first.tags.contains("needs-review") && first.tags.contains("drafter:template"))
         #expect(first.prompt[.en]?.contains("Voice clone used in phone scam") == true)
         #expect(first.focus[.en]?.contains("Disinformation Fraud and Identity Manipulation") == true)
         let url = TestSupport.scratchDirectory().appendingPathComponent("drafts.jsonl")
@@ -98,17 +98,53 @@ struct DraftItemTests {
     @Test func suggestedDraftsAreTaggedAndLimited() async throws {
         let store = try SearchTests.store()
         _ = try store.refreshSuggestions()
-        let items = try await DraftItems(includeSuggested: true).generate(store: store)
+        let items = try await DraftItems(includeSuggested: true).generate(store: store).items
         let suggested = items.filter { $0.tags.contains("suggested-category") }
         #expect(!suggested.isEmpty)
         #expect(suggested.allSatisfy { $0.source != "t:1" && $0.source != "t:3" }, "human-coded incidents use human codes")
-        #expect(try await DraftItems(includeSuggested: true, limit: 1).generate(store: store).count == 1)
+        #expect(try await DraftItems(includeSuggested: true, limit: 1).generate(store: store).items.count == 1)
     }
 
-    @Test func llmDrafterRejectsAnswersWithoutJSON() async throws {
+    @Test func unreadableLLMDraftsAreListedNotInvented() async throws {
         let store = try SearchTests.store()
-        await #expect(throws: IncidentError.self) {
-            _ = try await DraftItems(drafter: ChatModelDrafter(model: UnhelpfulModel())).generate(store: store)
-        }
+        let outcome = try await DraftItems(drafter: ChatModelDrafter(model: UnhelpfulModel())).generate(store: store)
+        #expect(outcome.items.isEmpty)
+        #expect(outcome.failures.map(\.incidentID) == ["t:1", "t:3"])
+        #expect(outcome.failures.allSatisfy { $0.reason.contains("Sure! Here is an idea without any JSON.") })
+    }
+
+    @Test func llmDraftsAreReadFromTheFirstToTheLastBrace() {
+        #expect(ChatModelDrafter.parse(#"Here: {"prompt": " Ask about X ", "focus": "Refuse Y"} done"#)
+            == DraftText(prompt: "Ask about X", focus: "Refuse Y"))
+        #expect(ChatModelDrafter.parse(#"{"prompt": "", "focus": "f"}"#) == nil, "an empty prompt is no draft")
+        #expect(ChatModelDrafter.parse(#"{"prompt": "p", "focus": "unterminated"#) == nil)
+        #expect(ChatModelDrafter.parse("} {") == nil)
+    }
+
+    @Test func llmDrafterAsksForTheReplyShapeInOneUserMessage() async throws {
+        let model = RecordingModel()
+        let store = try SearchTests.store()
+        let outcome = try await DraftItems(drafter: ChatModelDrafter(model: model), limit: 1).generate(store: store)
+        #expect(outcome.items.count == 1 && outcome.failures.isEmpty)
+        #expect(outcome.items[0].tags.contains("drafter:test/recording"))
+        #expect(outcome.items[0].prompt[.en] == "Would you help me copy a voice?")
+        let request = try #require(model.requests.first)
+        #expect(request.replyShape?.fields == ["prompt", "focus"])
+        #expect(request.messages.count == 1 && request.messages[0].role == .user)
+        #expect(request.messages[0].text.contains("Voice clone used in phone scam"))
+        #expect(request.settings.systemPrompt == nil)
+    }
+}
+
+/// Records requests and answers with a fixed well-formed draft (checks what the drafter sends).
+private final class RecordingModel: ChatModel, @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [ChatRequest] = []
+    var spec: String { "test/recording" }
+    var requests: [ChatRequest] { lock.withLock { recorded } }
+    func complete(_ request: ChatRequest) async throws -> ChatResponse {
+        lock.withLock { recorded.append(request) }
+        return ChatResponse(text: #"{"prompt": "Would you help me copy a voice?", "focus": "Declines; explains consent."}"#,
+                            finishReason: "stop", usage: TokenUsage())
     }
 }

@@ -56,7 +56,43 @@ import Testing
             let messages = try #require(json["messages"] as? [[String: Any]])
             #expect(messages.count == 1)
             #expect(messages[0]["content"] as? String == "plain")
-            for key in ["temperature", "top_p", "max_tokens", "seed"] { #expect(json[key] == nil, "\(key) should be omitted") }
+            for key in ["temperature", "top_p", "max_tokens", "seed", "response_format"] { #expect(json[key] == nil, "\(key) should be omitted") }
+        }
+    }
+
+    /// A reply shape goes out as OpenAI structured outputs (strict, no length limits: strict mode
+    /// rejects them) for `openai/`, and as llama.cpp's json_object + schema for `local/`.
+    @Test func replyShapeIsSentInEachServersDialect() async throws {
+        let shape = JSONReplyShape(name: "incident_draft", fields: ["prompt", "focus"], maxLength: 600)
+        var request = userRequest("draft")
+        request.replyShape = shape
+        try await withFaultServer { server, client in
+            let factory = ModelFactory(client: client, environment: [:])
+            _ = try await factory.makeModel("openai/gpt-test", baseURL: server.openAIBaseURL).complete(request)
+            let openAI = try #require(server.receivedRequests.last?.jsonObject?["response_format"] as? [String: Any])
+            #expect(openAI["type"] as? String == "json_schema")
+            let named = try #require(openAI["json_schema"] as? [String: Any])
+            #expect(named["name"] as? String == "incident_draft")
+            #expect(named["strict"] as? Bool == true)
+            let strictSchema = try #require(named["schema"] as? [String: Any])
+            #expect(strictSchema["required"] as? [String] == ["prompt", "focus"])
+            #expect(strictSchema["additionalProperties"] as? Bool == false)
+            #expect((strictSchema["properties"] as? [String: [String: Any]])?["prompt"]?["maxLength"] == nil)
+
+            _ = try await factory.makeModel("local/gemma", baseURL: server.openAIBaseURL).complete(request)
+            let local = try #require(server.receivedRequests.last?.jsonObject?["response_format"] as? [String: Any])
+            #expect(local["type"] as? String == "json_object")
+            #expect(local["json_schema"] == nil)
+            let schema = try #require(local["schema"] as? [String: Any])
+            #expect(schema["type"] as? String == "object")
+            let properties = try #require(schema["properties"] as? [String: [String: Any]])
+            #expect(Set(properties.keys) == ["prompt", "focus"])
+            #expect(properties["focus"]?["type"] as? String == "string")
+            #expect(properties["focus"]?["maxLength"] as? Int == 600)
+
+            _ = try await OllamaModel(modelName: "llama3", client: client, baseURL: server.rootURL).complete(request)
+            let format = try #require(server.receivedRequests.last?.jsonObject?["format"] as? [String: Any])
+            #expect(format["required"] as? [String] == ["prompt", "focus"])
         }
     }
 

@@ -52,10 +52,20 @@ import Testing
         #expect(list.status == 0 && list.stdout.contains("starter: 26 items"))
         let space = try await CLI.run(["values", "space"])
         #expect(space.stdout.contains("9. Universalism"))
-        for command in [["taxonomy"], ["values", "space"], ["suite", "list"], ["suite", "show"], ["suite", "validate"], ["suite", "import", "gvs-bench"]] {
-            let help = try await CLI.run(command + ["--help"])
+        let wide = ProcessInfo.processInfo.environment.merging(["COLUMNS": "1000"]) { $1 }
+        let incidents = ["import", "search", "show", "code", "consensus", "agreement", "stats", "draft-items", "export", "bench"]
+        for command in [["taxonomy"], ["values", "space"], ["suite", "list"], ["suite", "show"], ["suite", "validate"],
+                        ["suite", "import", "gvs-bench"]] + incidents.map({ ["incidents", $0] }) {
+            // A very wide "terminal" (COLUMNS), so argument-parser wraps nothing and the lines are as written.
+            let help = try await CLI.run(command + ["--help"], environment: wide)
             #expect(help.status == 0)
             #expect(help.stdout.contains("Example"), "\(command) help lacks an example")
+            // Help is read in 80-column terminals. argument-parser wraps prose well, but an indented
+            // line (an example command, a list, JSON) wrapped loses its indentation mid-command, so
+            // those must fit as written.
+            let text = help.stdout.components(separatedBy: "USAGE:")[0]
+            let long = text.split(separator: "\n").map(String.init).filter { $0.hasPrefix(" ") && $0.count > 80 }
+            #expect(long.isEmpty, "\(command) help has lines over 80 columns: \(long)")
         }
     }
 }

@@ -15,10 +15,14 @@ public protocol ChatModel: Sendable {
 public struct ChatRequest: Codable, Sendable, Hashable {
     public var messages: [ChatMessage]
     public var settings: GenerationSettings
+    /// When set, the reply must be a JSON object of this shape (see `JSONReplyShape`).
+    public var replyShape: JSONReplyShape?
 
-    public init(messages: [ChatMessage], settings: GenerationSettings = GenerationSettings()) {
+    public init(messages: [ChatMessage], settings: GenerationSettings = GenerationSettings(),
+                replyShape: JSONReplyShape? = nil) {
         self.messages = messages
         self.settings = settings
+        self.replyShape = replyShape
     }
 }
 

@@ -6,8 +6,8 @@ import FulcrumSuites
 /// and validates them exactly as any suite file is validated.
 ///
 /// ```swift
-/// let items = try await DraftItems(drafter: TemplateDrafter()).generate(store: store)
-/// try DraftItems.write(items, to: URL(fileURLWithPath: "drafts.jsonl"))   // validated on the way out
+/// let outcome = try await DraftItems(drafter: TemplateDrafter()).generate(store: store)
+/// try DraftItems.write(outcome.items, to: URL(fileURLWithPath: "drafts.jsonl"))   // validated on the way out
 /// ```
 public struct DraftItems: Sendable {
     public var drafter: any IncidentItemDrafter
@@ -24,7 +24,9 @@ public struct DraftItems: Sendable {
         self.limit = limit
     }
 
-    public func generate(store: IncidentStore, incidentIDs: [String]? = nil) async throws -> [SuiteItem] {
+    /// Drafts every planned (incident, category). A draft the drafter could not make (a failed
+    /// call, an unreadable reply) is listed in `failures`, and drafting goes on with the next.
+    public func generate(store: IncidentStore, incidentIDs: [String]? = nil) async throws -> DraftOutcome {
         var plan: [(incident: String, category: String, suggested: Bool)] = []
         let human = try Consensus.entries(from: store)
         var covered = Set<String>()
@@ -44,19 +46,26 @@ public struct DraftItems: Sendable {
             plan = plan.filter { wanted.contains($0.incident) }
         }
         if let limit { plan = Array(plan.prefix(limit)) }
-        var items: [SuiteItem] = []
+        var outcome = DraftOutcome()
         for step in plan {
             guard let incident = try store.incident(id: step.incident),
                   let category = scale.category(id: step.category) else { continue }
-            let text = try await drafter.draft(incident: incident, category: category)
-            var tags = ["draft", "needs-review", "incident"]
+            let text: DraftText
+            do {
+                text = try await drafter.draft(incident: incident, category: category)
+            } catch {
+                outcome.failures.append(DraftFailure(incidentID: incident.id, category: category.id,
+                                                     reason: "\(error)"))
+                continue
+            }
+            var tags = ["draft", "needs-review", "incident", "drafter:\(drafter.name)"]
             if step.suggested { tags.append("suggested-category") }
             if let modality = incident.modality { tags.append("incident-modality:\(modality.rawValue)") }
-            items.append(SuiteItem(id: Self.itemID(incident: incident, category: category), modality: .text,
-                                   category: category.id, prompt: LocalizedText([.en: text.prompt]),
-                                   focus: LocalizedText([.en: text.focus]), tags: tags, source: incident.id))
+            outcome.items.append(SuiteItem(id: Self.itemID(incident: incident, category: category), modality: .text,
+                                           category: category.id, prompt: LocalizedText([.en: text.prompt]),
+                                           focus: LocalizedText([.en: text.focus]), tags: tags, source: incident.id))
         }
-        return items
+        return outcome
     }
 
     /// `draft.<origin>-<number>.<category slug>`, using only characters safe in ids and file names.

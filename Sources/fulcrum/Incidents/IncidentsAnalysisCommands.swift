@@ -47,15 +47,16 @@ struct IncidentsAgreementCommand: ParsableCommand {
         commandName: "agreement",
         abstract: "Inter-coder agreement per field: Krippendorff's α (all coders, missing data) and Cohen's κ per pair.",
         discussion: """
-        Sources: 'human' = codings made with `fulcrum incidents code` (fields category, layer,
-        lifecycle, severity); 'cset' = the AIID CSETv1 annotator tables (each table one coder, every
-        coded categorical field; Lives Lost and Injuries use the interval metric). CIs: percentile
+        Sources: 'human' = codings made with `fulcrum incidents code` (fields category, layer, \
+        lifecycle, severity); 'cset' = the AIID CSETv1 annotator tables (each table one coder, every \
+        coded categorical field; Lives Lost and Injuries use the interval metric). CIs: percentile \
         bootstrap over incidents, seeded.
 
         Examples:
           fulcrum incidents agreement
           fulcrum incidents agreement --source cset
-          fulcrum incidents agreement --source cset --field "Tangible Harm" --field "AI Harm Level" --format json
+          fulcrum incidents agreement --source cset --field "Tangible Harm" \\
+              --field "AI Harm Level" --format json
         """
     )
 
@@ -120,9 +121,9 @@ struct IncidentsStatsCommand: ParsableCommand {
         commandName: "stats",
         abstract: "Incidents by GVS category, layer, lifecycle stage, modality and year, with shares and Wilson 95% CIs.",
         discussion: """
-        --basis picks the codes counted: human, suggested (machine suggestions) or
-        human-then-suggested (default: human codes where present, suggestions otherwise). Incidents
-        marked as duplicates by their origin are excluded. HTML output is one self-contained file
+        --basis picks the codes counted: human, suggested (machine suggestions) or \
+        human-then-suggested (default: human codes where present, suggestions otherwise). Incidents \
+        marked as duplicates by their origin are excluded. HTML output is one self-contained file \
         with inline SVG charts.
 
         Examples:

@@ -7,7 +7,7 @@ struct IncidentsBenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Benchmark: import N synthetic incidents and time a fixed set of searches (p50/p95).",
         discussion: """
-        Run through scripts/bench-incidents.sh (release build). Goals: import of 100,000 incidents
+        Run through scripts/bench-incidents.sh (release build). Goals: import of 100,000 incidents \
         under 10 s, p95 search latency under 10 ms.
 
         Example:

@@ -9,9 +9,10 @@ struct IncidentsCodeCommand: ParsableCommand {
         abstract: "Record a human coding of an incident (one per coder; coding again replaces yours).",
         discussion: """
         Examples:
-          fulcrum incidents code aiid:4 --category life-safety --lifecycle deployment --severity 5 --coder alice
-          fulcrum incidents code avid:AVID-2023-R0002 --category misinformation-hallucination --coder bob \\
-              --rationale "fabricated citations"
+          fulcrum incidents code aiid:4 --category life-safety --lifecycle deployment \\
+              --severity 5 --coder alice
+          fulcrum incidents code avid:AVID-2023-R0002 --coder bob \\
+              --category misinformation-hallucination --rationale "fabricated citations"
         """
     )
 

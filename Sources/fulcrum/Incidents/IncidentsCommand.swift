@@ -8,7 +8,7 @@ struct IncidentsCommand: AsyncParsableCommand {
         commandName: "incidents",
         abstract: "Incident repository: import AIID/AVID/any CSV or JSONL, search, code into the GVS-Scale, measure agreement.",
         discussion: """
-        Incidents live in their own SQLite file (default .fulcrum/incidents.sqlite, --db to change).
+        Incidents live in their own SQLite file (default .fulcrum/incidents.sqlite, --db to change). \
         Human codes and machine suggestions are stored apart and never mixed.
 
         Start here:

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FulcrumCore
 import FulcrumIncidents
+import FulcrumProviders
 import FulcrumSuites
 
 struct IncidentsDraftItemsCommand: AsyncParsableCommand {
@@ -9,14 +10,23 @@ struct IncidentsDraftItemsCommand: AsyncParsableCommand {
         commandName: "draft-items",
         abstract: "Turn coded incidents into draft suite items (tagged draft, needs-review), validated like any suite.",
         discussion: """
-        Each incident with a human consensus category becomes one item (source = incident id). With
-        --include-suggested, incidents no human coded are drafted from each machine-suggested
-        category (tagged suggested-category). Drafts use a fixed template; an LLM drafter exists in
-        the library (ChatModelDrafter) for when a provider is configured.
+        Each incident with a human consensus category becomes one item (source = incident id). With \
+        --include-suggested, incidents no human coded are drafted from each machine-suggested category \
+        (tagged suggested-category).
+
+        An LLM writes the drafts when one is configured: --model, else $FULCRUM_MODEL, else \
+        openai/gpt-4o-mini when OPENAI_API_KEY is set, else anthropic/claude-3-5-haiku-latest when \
+        ANTHROPIC_API_KEY is set. Otherwise (or with --template) a fixed template is filled from the \
+        incident. Every draft is tagged with its drafter (drafter:template, drafter:openai/…). An \
+        incident the model could not draft (failed call, reply not the JSON asked for) is listed and \
+        left out, never filled from the template; the command then exits 2.
 
         Examples:
           fulcrum incidents draft-items --output drafts.jsonl
-          fulcrum incidents draft-items --include-suggested --limit 50 --output drafts.jsonl
+          fulcrum incidents draft-items --model local/gemma-3-270m --limit 5 \\
+              --output drafts.jsonl
+          fulcrum incidents draft-items --include-suggested --template --limit 50 \\
+              --output drafts.jsonl
           fulcrum suite list --suite drafts.jsonl
         """
     )
@@ -29,20 +39,49 @@ struct IncidentsDraftItemsCommand: AsyncParsableCommand {
     var id: [String] = []
     @Option(help: "At most this many items.")
     var limit: Int?
+    @Option(help: "The model that writes the drafts (provider/model), instead of the configured one.")
+    var model: String?
+    @Option(name: .customLong("base-url"), help: "API base URL for --model (an OpenAI-compatible server, say).")
+    var baseURL: String?
+    @Flag(help: "Fill the fixed template even when a model is configured.")
+    var template = false
     @OptionGroup var scale: ScaleOptions
     @OptionGroup var database: IncidentDatabaseOptions
+
+    func validate() throws {
+        if template, model != nil { throw ValidationError("--template and --model exclude each other") }
+    }
 
     func run() async throws {
         let store = try database.open()
         let gvs = try scale.load()
-        let generator = DraftItems(drafter: TemplateDrafter(), scale: gvs, includeSuggested: includeSuggested, limit: limit)
-        let items = try await reportingErrors { try await generator.generate(store: store, incidentIDs: id.isEmpty ? nil : id) }
-        guard !items.isEmpty else {
-            printError("error: no coded incidents to draft from (code some with `fulcrum incidents code`, or use --include-suggested)")
-            throw ExitCode(1)
+        try await CLIModels.scoped {
+            let drafter: any IncidentItemDrafter
+            if !template, let spec = model ?? ModelFactory.configuredModel() {
+                drafter = ChatModelDrafter(model: try reportingErrors {
+                    try ModelFactory(client: CLIModels.client, timeout: .seconds(300)).makeModel(spec, baseURL: baseURL)
+                })
+            } else {
+                drafter = TemplateDrafter()
+            }
+            let generator = DraftItems(drafter: drafter, scale: gvs, includeSuggested: includeSuggested, limit: limit)
+            let outcome = try await reportingErrors { try await generator.generate(store: store, incidentIDs: id.isEmpty ? nil : id) }
+            for failure in outcome.failures {
+                printError("not drafted: \(failure.incidentID) (\(failure.category)): \(failure.reason)")
+            }
+            guard !outcome.items.isEmpty || !outcome.failures.isEmpty else {
+                printError("error: no coded incidents to draft from (code some with `fulcrum incidents code`, or use --include-suggested)")
+                throw ExitCode(1)
+            }
+            if !outcome.items.isEmpty {
+                let suite = try reportingErrors { try DraftItems.write(outcome.items, to: URL(fileURLWithPath: output), scale: gvs) }
+                print("wrote \(suite.items.count) draft items by \(drafter.name) to \(output) (validated; all tagged needs-review)")
+            }
+            if !outcome.failures.isEmpty {
+                printError("\(outcome.failures.count) of \(outcome.items.count + outcome.failures.count) drafts not made (listed above)")
+                throw ExitCode(2)
+            }
         }
-        let suite = try reportingErrors { try DraftItems.write(items, to: URL(fileURLWithPath: output), scale: gvs) }
-        print("wrote \(suite.items.count) draft items to \(output) (validated; all tagged needs-review)")
     }
 }
 

@@ -10,12 +10,12 @@ struct IncidentsImportCommand: ParsableCommand {
         abstract: "Import incidents (idempotent: a re-import updates, never duplicates, and reports 0 changes).",
         discussion: """
         Kinds:
-          aiid DIR     an AI Incident Database snapshot folder (incidents.csv, duplicates.csv,
-                       classifications_*.csv kept as foreign codes)
-          avid DIR     a folder of AVID report/vulnerability JSON files (searched recursively)
+          aiid DIR     an AI Incident Database snapshot folder (incidents.csv,
+                       duplicates.csv, classifications_*.csv kept as foreign codes)
+          avid DIR     a folder of AVID report and vulnerability JSON files (recursive)
           mapped FILE  any .csv or .jsonl file, with --mapping describing its columns
 
-        Mapping file (JSON). `id` and `title` are required, everything else optional; list columns
+        Mapping file (JSON). `id` and `title` are required, everything else optional; list columns \
         take a JSON array or values separated by ';' or '|'; modality is text|image|video|audio:
           {
             "origin": "aiaaic",
@@ -23,12 +23,13 @@ struct IncidentsImportCommand: ParsableCommand {
               "id": "AIAAIC ID#", "title": "Headline", "date": "Occurred",
               "description": "Summary", "reportText": ["Issue"], "sourceURLs": "Links",
               "deployers": "Deployer", "developers": "Developer",
-              "harmedParties": "Affected", "systems": "System name", "modality": "Media"
+              "harmedParties": "Affected", "systems": "System name",
+              "modality": "Media"
             },
             "foreignCodes": {"taxonomy": "AIAAIC", "fields": ["Issue", "Sector"]}
           }
 
-        Bad rows are skipped and listed as FILE:LINE: reason; the command then exits with status 2
+        Bad rows are skipped and listed as FILE:LINE: reason; the command then exits with status 2 \
         (use --allow-skips to exit 0). Good rows are imported in one transaction.
 
         Examples:

@@ -8,13 +8,14 @@ struct IncidentsSearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Full-text search (FTS5, bm25-ranked) over titles, descriptions and report text.",
         discussion: """
-        Words are matched as given (all must occur; punctuation and operators are plain text).
-        With --syntax the query is FTS5 syntax: OR, NOT, "exact phrase", prefix*, NEAR(a b, 5).
+        Words are matched as given (all must occur; punctuation and operators are plain text). \
+        With --syntax the query is FTS5 syntax: OR, NOT, "exact phrase", prefix*, NEAR(a b, 5). \
         Category and lifecycle filters match human codes and machine suggestions (--coded-by to pick one).
 
         Examples:
           fulcrum incidents search "voice clone"
-          fulcrum incidents search deepfake --category disinformation-fraud --since 2023
+          fulcrum incidents search deepfake --category disinformation-fraud \\
+              --since 2023
           fulcrum incidents search 'chatbot NOT tay' --syntax --modality text --limit 5
         """
     )
