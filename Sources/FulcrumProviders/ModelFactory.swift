@@ -9,6 +9,8 @@ import Foundation
 /// | anthropic | spec.baseURL, `ANTHROPIC_BASE_URL`, https://api.anthropic.com         | `ANTHROPIC_API_KEY`, required |
 /// | ollama    | spec.baseURL, `OLLAMA_HOST`, http://127.0.0.1:11434                   | none                        |
 /// | local     | spec.baseURL, `FULCRUM_LOCAL_MODEL_URL`, http://127.0.0.1:8080/v1     | none (never sent)           |
+///
+/// `local` models speak `ServerDialect.llamaCpp` (llama-cpp-python's server); the rest `.openAI`.
 public struct ModelFactory: Sendable {
     public static let defaultOpenAIBaseURL = "https://api.openai.com/v1"
     public static let defaultLocalBaseURL = "http://127.0.0.1:8080/v1"
@@ -56,7 +58,7 @@ public struct ModelFactory: Sendable {
             let base = spec.baseURL ?? variable("FULCRUM_LOCAL_MODEL_URL") ?? Self.defaultLocalBaseURL
             return try OpenAICompatibleModel(modelName: spec.modelName, baseURL: base, apiKey: nil,
                                              client: client, timeout: timeout, spec: name,
-                                             replyShapeDialect: .jsonObjectWithSchema)
+                                             dialect: .llamaCpp)
         case .anthropic:
             guard let key = APIKey(environment["ANTHROPIC_API_KEY"]) else {
                 throw ModelSpecError.missingAPIKey(spec: name, variable: "ANTHROPIC_API_KEY")

@@ -6,8 +6,8 @@ import Foundation
 ///
 /// Settings map to `temperature`, `top_p`, `max_tokens` (`max_completion_tokens` on api.openai.com),
 /// `seed`; the system prompt becomes a leading `system` message; image attachments become
-/// `image_url` parts holding `data:` URLs; a `replyShape` becomes `response_format` in the server's
-/// dialect (`ReplyShapeDialect`).
+/// `image_url` parts holding `data:` URLs; a `replyShape` becomes `response_format`. Where servers
+/// differ (reply shapes, system prompts) the `ServerDialect` decides.
 public struct OpenAICompatibleModel: HTTPChatModel {
     public let spec: String
     /// The `model` field sent, e.g. `gpt-4o`.
@@ -15,8 +15,7 @@ public struct OpenAICompatibleModel: HTTPChatModel {
     /// e.g. `https://api.openai.com/v1` (no trailing slash).
     public let baseURL: String
     public let timeout: Duration
-    /// How a request's `replyShape` is sent.
-    public let replyShapeDialect: ReplyShapeDialect
+    public let dialect: ServerDialect
     let apiKey: APIKey?
     let client: ProviderClient
 
@@ -25,10 +24,10 @@ public struct OpenAICompatibleModel: HTTPChatModel {
     ///   - apiKey: sent as `Authorization: Bearer`; nil for local servers that need none.
     ///   - timeout: for the whole request, connection to last byte.
     ///   - spec: how the model is named in results; defaults to `openai/<modelName>`.
-    ///   - replyShapeDialect: `.jsonObjectWithSchema` for llama.cpp servers.
+    ///   - dialect: `.llamaCpp` for llama-cpp-python's server.
     public init(modelName: String, baseURL: String, apiKey: APIKey?, client: ProviderClient,
                 timeout: Duration = .seconds(120), spec: String? = nil,
-                replyShapeDialect: ReplyShapeDialect = .openAIStructuredOutputs) throws {
+                dialect: ServerDialect = .openAI) throws {
         guard let base = Endpoint.validated(baseURL) else {
             throw ModelSpecError.invalidBaseURL(Endpoint.redacted(baseURL))
         }
@@ -37,7 +36,7 @@ public struct OpenAICompatibleModel: HTTPChatModel {
         self.apiKey = apiKey
         self.client = client
         self.timeout = timeout
-        self.replyShapeDialect = replyShapeDialect
+        self.dialect = dialect
         self.spec = spec ?? "openai/\(modelName)"
     }
 
@@ -45,7 +44,7 @@ public struct OpenAICompatibleModel: HTTPChatModel {
     public func complete(_ request: ChatRequest) async throws -> ChatResponse {
         let isOpenAI = URLComponents(string: baseURL)?.host == "api.openai.com"
         let body = try JSONEncoder().encode(OpenAIWire.request(model: modelName, for: request, useMaxCompletionTokens: isOpenAI,
-                                                                replyShapeDialect: replyShapeDialect))
+                                                                dialect: dialect))
         var headers: [(String, String)] = []
         if let apiKey { headers.append(("authorization", "Bearer \(apiKey.value)")) }
         let reply = try await client.postJSON(

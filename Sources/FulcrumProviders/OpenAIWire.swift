@@ -28,12 +28,12 @@ enum OpenAIWire {
         var json_schema: NamedSchema?
         var schema: ReplySchema?
 
-        init(_ shape: JSONReplyShape, dialect: ReplyShapeDialect) {
+        init(_ shape: JSONReplyShape, dialect: ServerDialect) {
             switch dialect {
-            case .openAIStructuredOutputs:
+            case .openAI:
                 type = "json_schema"
                 json_schema = NamedSchema(name: shape.name, schema: ReplySchema(shape, lengthLimits: false))
-            case .jsonObjectWithSchema:
+            case .llamaCpp:
                 type = "json_object"
                 schema = ReplySchema(shape, lengthLimits: true)
             }
@@ -84,16 +84,27 @@ enum OpenAIWire {
     }
 
     static func request(model: String, for chat: ChatRequest, useMaxCompletionTokens: Bool,
-                        replyShapeDialect: ReplyShapeDialect = .openAIStructuredOutputs) -> Request {
+                        dialect: ServerDialect = .openAI) -> Request {
         var messages: [Message] = []
+        // llama.cpp dialect: system text waits for the next user turn and leads it.
+        var pendingSystem: [String] = []
         if let system = chat.settings.systemPrompt {
-            messages.append(Message(role: "system", content: .text(system)))
+            if dialect == .llamaCpp { pendingSystem.append(system) } else { messages.append(Message(role: "system", content: .text(system))) }
         }
         for message in chat.messages {
+            if dialect == .llamaCpp, message.role == .system {
+                pendingSystem.append(message.text)
+                continue
+            }
+            var text = message.text
+            if message.role == .user, !pendingSystem.isEmpty {
+                text = (pendingSystem + [text]).joined(separator: "\n\n")
+                pendingSystem = []
+            }
             if message.attachments.isEmpty {
-                messages.append(Message(role: message.role.rawValue, content: .text(message.text)))
+                messages.append(Message(role: message.role.rawValue, content: .text(text)))
             } else {
-                var parts = [Part(type: "text", text: message.text)]
+                var parts = [Part(type: "text", text: text)]
                 for attachment in message.attachments {
                     let url = "data:\(attachment.mediaType);base64,\(Data(attachment.data).base64EncodedString())"
                     parts.append(Part(type: "image_url", image_url: .init(url: url)))
@@ -101,12 +112,15 @@ enum OpenAIWire {
                 messages.append(Message(role: message.role.rawValue, content: .parts(parts)))
             }
         }
+        if !pendingSystem.isEmpty {
+            messages.append(Message(role: "user", content: .text(pendingSystem.joined(separator: "\n\n"))))
+        }
         let settings = chat.settings
         return Request(
             model: model, messages: messages, temperature: settings.temperature, top_p: settings.topP,
             max_tokens: useMaxCompletionTokens ? nil : settings.maxTokens,
             max_completion_tokens: useMaxCompletionTokens ? settings.maxTokens : nil,
-            seed: settings.seed, response_format: chat.replyShape.map { ResponseFormat($0, dialect: replyShapeDialect) })
+            seed: settings.seed, response_format: chat.replyShape.map { ResponseFormat($0, dialect: dialect) })
     }
 
     static func chatResponse(_ response: Response) throws -> ChatResponse {

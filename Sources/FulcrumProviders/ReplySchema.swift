@@ -20,11 +20,3 @@ struct ReplySchema: Encodable {
         required = shape.fields
     }
 }
-
-/// How an OpenAI-compatible server is asked for a reply shape: OpenAI's structured outputs
-/// (`json_schema`, strict) or llama.cpp's `json_object` with a `schema` (llama-cpp-python accepts
-/// only that form).
-public enum ReplyShapeDialect: Sendable, Hashable {
-    case openAIStructuredOutputs
-    case jsonObjectWithSchema
-}

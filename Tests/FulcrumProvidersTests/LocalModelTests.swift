@@ -24,6 +24,21 @@ struct LocalModelTests {
         }
     }
 
+    /// llama-cpp-python's Gemma format would drop a system message: the prompt must grow by the
+    /// system prompt's tokens, so it reached the model.
+    @Test func systemPromptReachesTheModel() async throws {
+        try await ProviderClient.withClient { client in
+            let model = try ModelFactory(client: client, timeout: .seconds(600)).makeModel("local/gemma-3-270m")
+            let question = [ChatMessage(role: .user, text: "Name a colour.")]
+            let plain = try await model.complete(ChatRequest(messages: question, settings: GenerationSettings(temperature: 0, maxTokens: 1)))
+            let system = "You are a careful assistant. Always answer with a single word and nothing else."
+            let withSystem = try await model.complete(ChatRequest(messages: question, settings: GenerationSettings(
+                temperature: 0, maxTokens: 1, systemPrompt: system)))
+            let added = try #require(withSystem.usage.inputTokens) - (try #require(plain.usage.inputTokens))
+            #expect(added >= 10, "the system prompt's ~15 tokens were sent (got \(added) more)")
+        }
+    }
+
     @Test func maxTokensLimitEndsWithLength() async throws {
         try await ProviderClient.withClient { client in
             let model = try ModelFactory(client: client, timeout: .seconds(600)).makeModel("local/gemma-3-270m")

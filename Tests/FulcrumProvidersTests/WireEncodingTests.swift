@@ -96,6 +96,37 @@ import Testing
         }
     }
 
+    /// llama-cpp-python's Gemma format drops system messages, so for `local/` the system text
+    /// (settings and system-role messages) leads the first user turn; `openai/` keeps it apart.
+    @Test func llamaCppDialectPutsTheSystemPromptInTheFirstUserTurn() async throws {
+        let request = ChatRequest(messages: [
+            ChatMessage(role: .system, text: "Answer in French."),
+            ChatMessage(role: .user, text: "Hello?"),
+            ChatMessage(role: .assistant, text: "Bonjour."),
+            ChatMessage(role: .user, text: "And goodbye?"),
+        ], settings: GenerationSettings(systemPrompt: "Be brief."))
+        try await withFaultServer { server, client in
+            let factory = ModelFactory(client: client, environment: [:])
+            _ = try await factory.makeModel("local/gemma", baseURL: server.openAIBaseURL).complete(request)
+            let local = try #require(server.receivedRequests.last?.jsonObject?["messages"] as? [[String: Any]])
+            #expect(local.map { $0["role"] as? String } == ["user", "assistant", "user"])
+            #expect(local[0]["content"] as? String == "Be brief.\n\nAnswer in French.\n\nHello?")
+            #expect(local[2]["content"] as? String == "And goodbye?")
+
+            _ = try await factory.makeModel("openai/gpt-test", baseURL: server.openAIBaseURL).complete(request)
+            let openAI = try #require(server.receivedRequests.last?.jsonObject?["messages"] as? [[String: Any]])
+            #expect(openAI.map { $0["role"] as? String } == ["system", "system", "user", "assistant", "user"])
+            #expect(openAI[0]["content"] as? String == "Be brief.")
+
+            // A system prompt with no user turn still reaches the model.
+            let alone = ChatRequest(messages: [], settings: GenerationSettings(systemPrompt: "Say hi."))
+            _ = try? await factory.makeModel("local/gemma", baseURL: server.openAIBaseURL).complete(alone)
+            let only = try #require(server.receivedRequests.last?.jsonObject?["messages"] as? [[String: Any]])
+            #expect(only.map { $0["role"] as? String } == ["user"])
+            #expect(only.first?["content"] as? String == "Say hi.")
+        }
+    }
+
     @Test func anthropicRequestUsesMessagesAPIShape() async throws {
         try await withFaultServer { server, client in
             let model = try AnthropicModel(modelName: "claude-test", apiKey: try #require(APIKey("sk-ant-wire")),
