@@ -42,8 +42,8 @@ public struct TemplateDrafter: IncidentItemDrafter {
 }
 
 /// Asks an LLM to write the draft as a JSON object {"prompt": …, "focus": …}, requested as a reply
-/// shape so providers that can constrain decoding do. The whole instruction is one user message:
-/// some chat formats (Gemma's) have no system role and drop it. A reply that is not such an
+/// shape so providers that can constrain decoding do. The whole instruction, incident included, is
+/// one user message, which every chat format reads the same way. A reply that is not such an
 /// object throws; nothing is made up in its place.
 public struct ChatModelDrafter: IncidentItemDrafter {
     public var model: any ChatModel
