@@ -96,14 +96,3 @@ public struct RunConfigFile: Codable, Sendable, Hashable {
         return c
     }
 }
-
-/// The model used when none is given: the local llama.cpp server (`scripts/local-model.sh start`), but
-/// only when no cloud API key is configured — with a key set, a silent local default would surprise.
-public enum DefaultModel {
-    public static let localSpec = "local/gemma-3-270m"
-    public static let keyVariables = ["OPENAI_API_KEY", "ANTHROPIC_API_KEY"]
-
-    public static func spec(environment: [String: String]) -> String? {
-        keyVariables.contains { !(environment[$0] ?? "").isEmpty } ? nil : localSpec
-    }
-}

@@ -27,17 +27,6 @@ public struct ModelFactory: Sendable {
         self.timeout = timeout
     }
 
-    /// The model this environment configures, for helper tasks that use one only when it is there
-    /// (drafting items from incidents): `FULCRUM_MODEL`, else a small model of the provider whose
-    /// key is set (OpenAI first), else nil. The same order as `scripts/quickstart.sh`.
-    public static func configuredModel(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        func set(_ name: String) -> Bool { !(environment[name] ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
-        if set("FULCRUM_MODEL") { return environment["FULCRUM_MODEL"]!.trimmingCharacters(in: .whitespaces) }
-        if set("OPENAI_API_KEY") { return "openai/gpt-4o-mini" }
-        if set("ANTHROPIC_API_KEY") { return "anthropic/claude-3-5-haiku-latest" }
-        return nil
-    }
-
     /// Parses `spec` (e.g. `openai/gpt-4o`) and builds its model. Throws `ModelSpecError`.
     public func makeModel(_ spec: String, baseURL: String? = nil) throws -> any ChatModel {
         try makeModel(ModelSpec(parsing: spec, baseURL: baseURL))

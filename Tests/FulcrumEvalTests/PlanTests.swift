@@ -99,4 +99,12 @@ import Testing
         #expect(DefaultModel.spec(environment: ["OPENAI_API_KEY": "x"]) == nil)
         #expect(DefaultModel.spec(environment: ["ANTHROPIC_API_KEY": ""]) == "local/gemma-3-270m")
     }
+
+    @Test func configuredModelFollowsTheQuickstartOrder() {
+        #expect(DefaultModel.configured(environment: [:]) == nil)
+        #expect(DefaultModel.configured(environment: ["OPENAI_API_KEY": "  "]) == nil, "a blank key configures nothing")
+        #expect(DefaultModel.configured(environment: ["ANTHROPIC_API_KEY": "k"]) == "anthropic/claude-3-5-haiku-latest")
+        #expect(DefaultModel.configured(environment: ["ANTHROPIC_API_KEY": "k", "OPENAI_API_KEY": "k"]) == "openai/gpt-4o-mini")
+        #expect(DefaultModel.configured(environment: ["FULCRUM_MODEL": " local/gemma ", "OPENAI_API_KEY": "k"]) == "local/gemma")
+    }
 }

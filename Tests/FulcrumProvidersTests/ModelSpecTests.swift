@@ -84,12 +84,4 @@ import Testing
             #expect(throws: ModelSpecError.unknownProvider(provider: "gemini", spec: "gemini/pro")) { try factory.makeModel("gemini/pro") }
         }
     }
-
-    @Test func configuredModelFollowsTheQuickstartOrder() {
-        #expect(ModelFactory.configuredModel(environment: [:]) == nil)
-        #expect(ModelFactory.configuredModel(environment: ["OPENAI_API_KEY": "  "]) == nil, "a blank key configures nothing")
-        #expect(ModelFactory.configuredModel(environment: ["ANTHROPIC_API_KEY": "k"]) == "anthropic/claude-3-5-haiku-latest")
-        #expect(ModelFactory.configuredModel(environment: ["ANTHROPIC_API_KEY": "k", "OPENAI_API_KEY": "k"]) == "openai/gpt-4o-mini")
-        #expect(ModelFactory.configuredModel(environment: ["FULCRUM_MODEL": " local/gemma ", "OPENAI_API_KEY": "k"]) == "local/gemma")
-    }
 }

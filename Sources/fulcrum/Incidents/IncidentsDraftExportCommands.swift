@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FulcrumCore
+import FulcrumEval
 import FulcrumIncidents
 import FulcrumProviders
 import FulcrumSuites
@@ -57,7 +58,7 @@ struct IncidentsDraftItemsCommand: AsyncParsableCommand {
         let gvs = try scale.load()
         try await CLIModels.scoped {
             let drafter: any IncidentItemDrafter
-            if !template, let spec = model ?? ModelFactory.configuredModel() {
+            if !template, let spec = model ?? DefaultModel.configured(environment: ProcessInfo.processInfo.environment) {
                 drafter = ChatModelDrafter(model: try reportingErrors {
                     try ModelFactory(client: CLIModels.client, timeout: .seconds(300)).makeModel(spec, baseURL: baseURL)
                 })
