@@ -14,6 +14,9 @@ let package = Package(
         .library(name: "FulcrumJudges", targets: ["FulcrumJudges"]),
         .library(name: "FulcrumReport", targets: ["FulcrumReport"]),
         .library(name: "FulcrumStore", targets: ["FulcrumStore"]),
+        .library(name: "FulcrumSQLiteStore", targets: ["FulcrumSQLiteStore"]),
+        .library(name: "FulcrumPostgresStore", targets: ["FulcrumPostgresStore"]),
+        .library(name: "FulcrumService", targets: ["FulcrumService"]),
         .library(name: "FulcrumEval", targets: ["FulcrumEval"]),
         .library(name: "FulcrumProviders", targets: ["FulcrumProviders"]),
         .library(name: "FulcrumIncidents", targets: ["FulcrumIncidents"]),
@@ -27,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Taxonomy, value space, suite items, the Judge and ChatModel protocols, statistics. Foundation only.
@@ -36,7 +40,20 @@ let package = Package(
         // FULCRA value evaluator, native safety judge, value profiles, BaseAlign (trained models as resources).
         .target(name: "FulcrumValues", dependencies: ["FulcrumCore", "FulcrumReport"], resources: [.copy("Resources")]),
         .target(name: "FulcrumReport", dependencies: ["FulcrumCore"]),
-        .target(name: "FulcrumStore", dependencies: ["FulcrumCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The result store protocol and its plain domain types; the backends implement it.
+        .target(name: "FulcrumStore", dependencies: ["FulcrumCore"]),
+        .target(name: "FulcrumSQLiteStore", dependencies: ["FulcrumCore", "FulcrumStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "FulcrumPostgresStore",
+            dependencies: ["FulcrumCore", "FulcrumStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "Logging", package: "swift-log")]
+        ),
+        // The operations every front end (CLI, server, workers) calls: opening stores, runs, workers.
+        .target(
+            name: "FulcrumService",
+            dependencies: ["FulcrumCore", "FulcrumSuites", "FulcrumStore", "FulcrumSQLiteStore", "FulcrumPostgresStore",
+                           "FulcrumEval", "FulcrumProviders", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(
             name: "FulcrumEval",
             dependencies: [
@@ -78,7 +95,7 @@ let package = Package(
             name: "fulcrum",
             dependencies: [
                 "FulcrumCore", "FulcrumSuites", "FulcrumJudges", "FulcrumReport", "FulcrumStore", "FulcrumEval",
-                "FulcrumProviders", "FulcrumIncidents", "FulcrumValues",
+                "FulcrumProviders", "FulcrumIncidents", "FulcrumValues", "FulcrumService",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
@@ -89,12 +106,16 @@ let package = Package(
         .testTarget(name: "FulcrumJudgesTests", dependencies: ["FulcrumJudges"]),
         .testTarget(name: "FulcrumValuesTests", dependencies: ["FulcrumValues", "FulcrumCore", "FulcrumReport"]),
         .testTarget(name: "FulcrumReportTests", dependencies: ["FulcrumReport", "FulcrumTestSupport"]),
-        .testTarget(name: "FulcrumStoreTests", dependencies: ["FulcrumStore"]),
+        .testTarget(
+            name: "FulcrumStoreTests",
+            dependencies: ["FulcrumStore", "FulcrumSQLiteStore", "FulcrumPostgresStore", "FulcrumService",
+                           .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "FulcrumEvalTests",
             dependencies: [
-                "FulcrumEval", "FulcrumStore", "FulcrumSuites", "FulcrumProviders", "FulcrumTestSupport",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "FulcrumEval", "FulcrumStore", "FulcrumSQLiteStore", "FulcrumService", "FulcrumSuites", "FulcrumProviders",
+                "FulcrumTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "FulcrumProvidersTests", dependencies: ["FulcrumProviders", "FulcrumTestSupport", "FulcrumCore"]),

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # CI step: make sure the real local model server is up before the tests run. It installs
 # llama-cpp-python on first use (a source build of ~10 min on 2 cores when pip has no cached
-# wheel), so the startup wait is generous. It exports nothing: .ci/run sets
-# FULCRUM_LOCAL_MODEL_URL itself and stops the server on exit, e.g.
+# wheel), so the startup wait is generous. It exports nothing: scripts/test.sh (which .ci/run
+# runs) starts it in the background while Swift builds, sets FULCRUM_LOCAL_MODEL_URL itself and
+# stops the server on exit, e.g.
 #
-#   bash scripts/ci-local-model.sh
+#   bash scripts/ci-local-model.sh >.fulcrum/local-model-start.log 2>&1 &
 #   trap 'bash scripts/local-model.sh stop' EXIT
 #   export FULCRUM_LOCAL_MODEL_URL="http://127.0.0.1:${FULCRUM_LOCAL_MODEL_PORT:-8080}/v1"
 set -euo pipefail

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Fulcrum's whole test suite on a fresh machine: installs and starts what the tests need
-# (headless Chromium, the real local model server), builds once, runs every test, and stops
-# what it started.
+# (headless Chromium, the real local model server, a throwaway PostgreSQL), builds once, runs
+# every test, and stops what it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +18,12 @@ model_log=.fulcrum/local-model-start.log
 mkdir -p .fulcrum
 bash scripts/ci-local-model.sh >"$model_log" 2>&1 &
 model_pid=$!
-trap 'bash scripts/local-model.sh stop >/dev/null 2>&1 || true' EXIT
+# A throwaway PostgreSQL (127.0.0.1, fresh cluster under /tmp) for the PostgreSQL store tests,
+# also started in the background (installs the Debian package on first use).
+postgres_log=.fulcrum/postgres-start.log
+bash scripts/postgres.sh start >"$postgres_log" 2>&1 &
+postgres_pid=$!
+trap 'bash scripts/local-model.sh stop >/dev/null 2>&1 || true; bash scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
 
 swift build --build-tests
 
@@ -28,6 +33,13 @@ if ! wait "$model_pid"; then
   exit 1
 fi
 export FULCRUM_LOCAL_MODEL_URL="http://127.0.0.1:${FULCRUM_LOCAL_MODEL_PORT:-8080}/v1"
+if ! wait "$postgres_pid"; then
+  cat "$postgres_log"
+  echo "error: PostgreSQL did not start (see above; server log: .fulcrum/postgres.log)" >&2
+  exit 1
+fi
+postgres_url="$(bash scripts/postgres.sh url)"
+export FULCRUM_TEST_POSTGRES_URL="$postgres_url"
 # One test at a time: on 2 cores the parallel runner is no faster (measured 93 s vs 80 s), and a
 # CPU-heavy test sharing Swift's two cooperative threads delays another test's network timeouts.
 swift test --skip-build --no-parallel "$@"

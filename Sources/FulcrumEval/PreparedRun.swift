@@ -19,7 +19,7 @@ public struct PreparedRun: Sendable {
     ///
     /// On resume the stored configuration decides what is asked; `configuration`'s concurrency, timeout,
     /// retries and cache switch still decide how.
-    public static func prepare(configuration: RunConfiguration, store: ResultStore, scale: GVSScale = .builtIn,
+    public static func prepare(configuration: RunConfiguration, store: any ResultStore, scale: GVSScale = .builtIn,
                                resumeRunID: String? = nil,
                                loadSuite: (String) throws -> Suite) async throws -> PreparedRun {
         var configuration = configuration
@@ -47,12 +47,14 @@ public struct PreparedRun: Sendable {
         if let existing {
             guard existing.suiteHash == suiteHash else { throw PlanError.suiteChanged(runID: existing.id, suite: configuration.suite) }
             record = existing
-            // Idempotent: only rows a killed process had not stored yet are added.
+            // Idempotent: only rows a killed process had not stored yet are added; failed rows are tried again.
             rows = try await store.extendPlan(runID: existing.id, plan: plan.keys)
+            try await store.requeueFailed(runID: existing.id)
         } else {
             var stored = configuration
             stored.baseURL = stored.baseURL.map(RunConfiguration.redactedURL)
-            record = RunRecord(suiteName: suite.name, suiteHash: suiteHash, configJSON: stored.canonicalJSON, fingerprint: fingerprint)
+            record = RunRecord(suiteName: suite.name, suiteHash: suiteHash, configJSON: stored.canonicalJSON, fingerprint: fingerprint,
+                               suiteJSON: StoredSuite(suite).json)
             rows = try await store.createRun(record, plan: plan.keys)
         }
         let pending = try await store.pendingRows(runID: record.id)

@@ -102,7 +102,7 @@ public enum ResponseImport {
 
     /// Stores `answers` into the run named `runName` (created when new) in one transaction.
     public static func store(_ answers: [Answer], file: String, runName: String, suite: Suite, suiteReference: String,
-                             into store: ResultStore) async throws -> Outcome {
+                             into store: any ResultStore) async throws -> Outcome {
         let suiteHash = suite.contentHash
         var run: RunRecord
         var created = false

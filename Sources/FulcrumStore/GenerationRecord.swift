@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// How a generation came to be.
 public enum GenerationOrigin: String, Codable, Sendable, Hashable {
@@ -13,11 +12,9 @@ public enum GenerationOrigin: String, Codable, Sendable, Hashable {
 
 /// The outcome of one plan row: a model's answer, or the reason it could not be had.
 ///
-/// Table `generations`, at most one per plan row (unique `planRowID`). A failed generation is replaced
+/// At most one per plan row. A failed generation is replaced
 /// when the row is retried on resume; a successful one is never overwritten.
-public struct GenerationRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "generations"
-
+public struct GenerationRecord: Codable, Sendable, Hashable {
     public var id: Int64?
     public var planRowID: Int64
     /// Cache key: SHA-256 of model spec, settings, messages and sample index; nil for imports.
@@ -61,8 +58,6 @@ public struct GenerationRecord: Codable, Sendable, Hashable, FetchableRecord, Mu
     }
 
     public var succeeded: Bool { errorCause == nil }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A message as stored with a generation: attachments are named and digested, not copied into the DB.

@@ -1,5 +1,3 @@
-import GRDB
-
 /// What one plan row asks for: an item, sent to a model, in a language, as the n-th sample.
 /// Unique within a run; this uniqueness is what makes resuming and re-inserting idempotent.
 public struct PlanKey: Codable, Sendable, Hashable, Comparable {
@@ -20,10 +18,9 @@ public struct PlanKey: Codable, Sendable, Hashable, Comparable {
     }
 }
 
-/// A plan row as stored: table `plan_rows`, unique on (runID, itemID, modelSpec, language, sampleIndex).
-public struct PlanRowRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "plan_rows"
-
+/// A plan row as stored: unique on (runID, itemID, modelSpec, language, sampleIndex). `id` is the
+/// store's own row number, stable for the life of the database (not across `db copy`).
+public struct PlanRowRecord: Codable, Sendable, Hashable {
     public var id: Int64?
     public var runID: String
     public var itemID: String
@@ -41,6 +38,4 @@ public struct PlanRowRecord: Codable, Sendable, Hashable, FetchableRecord, Mutab
     }
 
     public var key: PlanKey { PlanKey(itemID: itemID, modelSpec: modelSpec, language: language, sampleIndex: sampleIndex) }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,204 +1,97 @@
 import Foundation
-import GRDB
 
-/// Fulcrum's result database: one SQLite file (WAL mode) holding runs, plan rows and generations.
+/// Fulcrum's result database: runs, their plan rows, the generations (answers) and judgments.
 ///
-/// Every write is its own transaction, so a process killed at any moment leaves the file consistent
-/// with every answer written so far. Writes are serialised by GRDB's pool; reads run concurrently.
-/// ```swift
-/// let store = try ResultStore(path: ".fulcrum/fulcrum.sqlite")
-/// for run in try await store.runs() { print(run.id, run.status) }
-/// ```
-public final class ResultStore: Sendable {
-    public static let defaultPath = ".fulcrum/fulcrum.sqlite"
-
-    public let path: String
-    /// The underlying pool, for targets that add their own tables (register migrations in `StoreSchema`).
-    public let pool: DatabasePool
-
-    /// Opens (creating folder and file when needed) and migrates the database at `path`.
-    public init(path: String = ResultStore.defaultPath) throws {
-        self.path = path
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            var configuration = Configuration()
-            // Another fulcrum process may be writing (e.g. a resumed run while an export reads).
-            configuration.busyMode = .timeout(10)
-            configuration.prepareDatabase { db in
-                // NORMAL in WAL mode: a committed transaction survives a killed process (not a power cut),
-                // and commits skip an fsync each, which matters at hundreds of answers per second.
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            }
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try StoreSchema.migrator.migrate(pool)
-        } catch let error as DatabaseError {
-            throw StoreError.cannotOpen(path: path, reason: error.message ?? error.description)
-        } catch {
-            throw StoreError.cannotOpen(path: path, reason: error.localizedDescription)
-        }
-    }
+/// Two backends implement it (an embedded SQLite file and PostgreSQL for teams); every front end and
+/// worker speaks only this protocol and its plain domain types. The rules every backend keeps:
+///
+/// - **Each write is its own transaction**, so a process killed at any moment loses only the answer
+///   it was waiting for, never one already stored.
+/// - **A plan row ends with exactly one generation.** `record(_:)` keeps a successful generation and
+///   drops any later one for the same row; a failed one is replaced by the next attempt.
+/// - **An import is all-or-nothing** (`importAnswers`): any problem stores nothing.
+/// - **A claimed row is leased**, not owned: a worker that stops renewing its leases (killed, lost)
+///   has its rows handed to the next claimer once the lease expires, and the one-generation rule
+///   makes a late duplicate answer harmless.
+/// - Times that leases and model slots compare are the database's own clock, so workers on machines
+///   whose clocks differ still agree.
+public protocol ResultStore: Sendable {
+    /// Where the store lives, safe to print (a URL's password is redacted).
+    var location: StoreLocation { get }
 
     // MARK: Runs
 
     /// Inserts a run and its plan rows in one transaction; returns the stored plan rows.
-    public func createRun(_ run: RunRecord, plan: [PlanKey]) async throws -> [PlanRowRecord] {
-        try await pool.write { db in
-            try run.insert(db)
-            try Self.insertPlanRows(db, runID: run.id, keys: plan)
-            return try Self.planRows(db, runID: run.id)
-        }
-    }
-
+    func createRun(_ run: RunRecord, plan: [PlanKey]) async throws -> [PlanRowRecord]
     /// Adds plan rows a run does not have yet (existing ones are left alone); returns all its rows.
-    public func extendPlan(runID: String, plan: [PlanKey]) async throws -> [PlanRowRecord] {
-        try await pool.write { db in
-            guard try RunRecord.exists(db, key: runID) else { throw StoreError.unknownRun(runID) }
-            try Self.insertPlanRows(db, runID: runID, keys: plan)
-            return try Self.planRows(db, runID: runID)
-        }
-    }
-
-    public func setStatus(runID: String, _ status: RunStatus) async throws {
-        try await pool.write { db in
-            try db.execute(sql: "UPDATE runs SET status = ? WHERE id = ?", arguments: [status.rawValue, runID])
-        }
-    }
-
-    public func run(id: String) async throws -> RunRecord? {
-        try await pool.read { db in try RunRecord.fetchOne(db, key: id) }
-    }
-
+    func extendPlan(runID: String, plan: [PlanKey]) async throws -> [PlanRowRecord]
+    func setStatus(runID: String, _ status: RunStatus) async throws
+    func run(id: String) async throws -> RunRecord?
     /// Runs, newest first.
-    public func runs() async throws -> [RunRecord] {
-        try await pool.read { db in
-            try RunRecord.fetchAll(db, sql: "SELECT * FROM runs ORDER BY created DESC, id DESC")
-        }
-    }
-
+    func runs() async throws -> [RunRecord]
     /// The newest unfinished run made from the same suite and configuration, to resume.
-    public func unfinishedRun(fingerprint: String) async throws -> RunRecord? {
-        try await pool.read { db in
-            try RunRecord.fetchOne(db, sql: """
-                SELECT * FROM runs WHERE fingerprint = ? AND status = ? ORDER BY created DESC, id DESC LIMIT 1
-                """, arguments: [fingerprint, RunStatus.unfinished.rawValue])
-        }
-    }
-
+    func unfinishedRun(fingerprint: String) async throws -> RunRecord?
     /// The newest run with this user-given name.
-    public func run(named name: String) async throws -> RunRecord? {
-        try await pool.read { db in
-            try RunRecord.fetchOne(db, sql: "SELECT * FROM runs WHERE name = ? ORDER BY created DESC, id DESC LIMIT 1",
-                                   arguments: [name])
-        }
-    }
+    func run(named name: String) async throws -> RunRecord?
 
     // MARK: Plan rows and generations
 
-    public func planRows(runID: String) async throws -> [PlanRowRecord] {
-        try await pool.read { db in try Self.planRows(db, runID: runID) }
-    }
-
+    func planRows(runID: String) async throws -> [PlanRowRecord]
     /// Plan rows still to execute: no generation, or only a failed one.
-    public func pendingRows(runID: String) async throws -> [PlanRowRecord] {
-        try await pool.read { db in
-            try PlanRowRecord.fetchAll(db, sql: """
-                SELECT p.* FROM plan_rows p LEFT JOIN generations g ON g.planRowID = p.id
-                WHERE p.runID = ? AND (g.id IS NULL OR g.errorCause IS NOT NULL) ORDER BY p.id
-                """, arguments: [runID])
-        }
-    }
-
-    /// Stores a row's outcome in its own transaction. Idempotent: a successful generation already stored
-    /// for the row is kept (the new one is dropped); a failed one is replaced. Returns whether it was stored.
-    @discardableResult
-    public func record(_ generation: GenerationRecord) async throws -> Bool {
-        try await pool.write { db in try Self.upsert(db, generation) }
-    }
-
-    /// A successful generation for an identical request, from any run.
-    public func cachedAnswer(requestHash: String) async throws -> GenerationRecord? {
-        try await pool.read { db in
-            try GenerationRecord.fetchOne(db, sql: """
-                SELECT * FROM generations WHERE requestHash = ? AND errorCause IS NULL ORDER BY id LIMIT 1
-                """, arguments: [requestHash])
-        }
-    }
-
-    public func generations(runID: String) async throws -> [GenerationRecord] {
-        try await pool.read { db in
-            try GenerationRecord.fetchAll(db, sql: """
-                SELECT g.* FROM generations g JOIN plan_rows p ON p.id = g.planRowID WHERE p.runID = ? ORDER BY p.id
-                """, arguments: [runID])
-        }
-    }
-
+    func pendingRows(runID: String) async throws -> [PlanRowRecord]
+    /// Stores a row's outcome in its own transaction and ends the row's lease. Returns whether it was
+    /// stored (false when the row already has a successful generation).
+    @discardableResult func record(_ generation: GenerationRecord) async throws -> Bool
+    /// A successful generation for an identical request, from any run in this database.
+    func cachedAnswer(requestHash: String) async throws -> GenerationRecord?
+    func generations(runID: String) async throws -> [GenerationRecord]
     /// Every plan row of a run with its generation (nil when not executed yet), in plan order.
-    public func results(runID: String) async throws -> [RunResult] {
-        try await pool.read { db in
-            let rows = try Self.planRows(db, runID: runID)
-            let generations = try GenerationRecord.fetchAll(db, sql: """
-                SELECT g.* FROM generations g JOIN plan_rows p ON p.id = g.planRowID WHERE p.runID = ?
-                """, arguments: [runID])
-            let byRow = Dictionary(generations.map { ($0.planRowID, $0) }, uniquingKeysWith: { a, _ in a })
-            return rows.map { RunResult(row: $0, generation: $0.id.flatMap { byRow[$0] }) }
-        }
-    }
+    func results(runID: String) async throws -> [RunResult]
+    func tally(runID: String) async throws -> RunTally
 
-    // MARK: Imports
+    /// Adds outside answers to a run in one transaction: creates the run when new, adds plan rows and
+    /// stores each answer. Throws `StoreError.alreadyAnswered` (storing nothing) when a row has an answer.
+    func importAnswers(run: RunRecord, answers: [(key: PlanKey, generation: GenerationRecord)]) async throws
 
-    /// Adds outside answers to a run in ONE transaction: creates the run when `run` is new, adds plan rows,
-    /// and stores each answer. Throws (and stores nothing) when any row already has an answer.
-    public func importAnswers(run: RunRecord, answers: [(key: PlanKey, generation: GenerationRecord)]) async throws {
-        try await pool.write { db in
-            if try !RunRecord.exists(db, key: run.id) { try run.insert(db) }
-            try Self.insertPlanRows(db, runID: run.id, keys: answers.map(\.key))
-            let ids = Dictionary(try Self.planRows(db, runID: run.id).map { ($0.key, $0.id!) }, uniquingKeysWith: { a, _ in a })
-            for (key, generation) in answers {
-                var generation = generation
-                generation.planRowID = ids[key]!
-                let existing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM generations WHERE planRowID = ?",
-                                                arguments: [generation.planRowID]) ?? 0
-                guard existing == 0 else { throw StoreError.alreadyAnswered(runID: run.id, key: key) }
-                try generation.insert(db)
-            }
-        }
-    }
+    // MARK: Judgments
 
-    // MARK: Internals
+    /// Stores a judgment unless one for the same (generation, judge, repeat) exists; a failed call is
+    /// replaced by a later attempt. Returns whether it was stored.
+    @discardableResult func record(_ judgment: JudgmentRecord) async throws -> Bool
+    /// Every judgment of a run's generations.
+    func judgments(runID: String) async throws -> [JudgmentRecord]
 
-    static func insertPlanRows(_ db: Database, runID: String, keys: [PlanKey]) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO plan_rows (runID, itemID, modelSpec, language, sampleIndex) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT DO NOTHING
-            """)
-        for key in keys {
-            try statement.execute(arguments: [runID, key.itemID, key.modelSpec, key.language, key.sampleIndex])
-        }
-    }
+    // MARK: The work queue
 
-    static func planRows(_ db: Database, runID: String) throws -> [PlanRowRecord] {
-        try PlanRowRecord.fetchAll(db, sql: "SELECT * FROM plan_rows WHERE runID = ? ORDER BY id", arguments: [runID])
-    }
+    /// Leases up to `limit` open rows of unfinished runs (of `runID` only, when given) to `worker` for
+    /// `lease`. Open: no generation, or a failed one that `requeueFailed` put back; and not leased by a
+    /// live lease. Only runs that carry their suite (`suiteJSON`) are served.
+    func claimRows(worker: String, runID: String?, limit: Int, lease: Duration) async throws -> [PlanRowRecord]
+    /// Extends every lease `worker` holds (rows and model slots); returns how many rows it holds.
+    @discardableResult func renewLeases(worker: String, lease: Duration) async throws -> Int
+    /// Gives back every row and model slot `worker` holds (it stopped, or it is known to be dead).
+    func releaseLeases(worker: String) async throws
+    /// Puts a run's failed rows back in the queue, to be tried again.
+    func requeueFailed(runID: String) async throws
+    /// Rows not finished yet (of `runID`, or of every unfinished run), leased or not, and live leases
+    /// per worker.
+    func queueStatus(runID: String?) async throws -> QueueStatus
+    /// Marks unfinished runs whose every row has an answer as completed; returns their ids.
+    @discardableResult func completeFinishedRuns() async throws -> [String]
 
-    static func upsert(_ db: Database, _ g: GenerationRecord) throws -> Bool {
-        try db.execute(sql: """
-            INSERT INTO generations (planRowID, requestHash, messagesJSON, responseText, finishReason, inputTokens,
-                outputTokens, latencyMs, attempts, errorCause, errorMessage, origin, startedAt, finishedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(planRowID) DO UPDATE SET
-                requestHash = excluded.requestHash, messagesJSON = excluded.messagesJSON,
-                responseText = excluded.responseText, finishReason = excluded.finishReason,
-                inputTokens = excluded.inputTokens, outputTokens = excluded.outputTokens,
-                latencyMs = excluded.latencyMs, attempts = excluded.attempts, errorCause = excluded.errorCause,
-                errorMessage = excluded.errorMessage, origin = excluded.origin, startedAt = excluded.startedAt,
-                finishedAt = excluded.finishedAt
-            WHERE generations.errorCause IS NOT NULL
-            """, arguments: [g.planRowID, g.requestHash, g.messagesJSON, g.responseText, g.finishReason, g.inputTokens,
-                             g.outputTokens, g.latencyMs, g.attempts, g.errorCause, g.errorMessage, g.origin.rawValue,
-                             g.startedAt, g.finishedAt])
-        return db.changesCount > 0
-    }
+    // MARK: Fleet-wide model limits
+
+    /// Takes one of a model's `maximum` concurrency slots for `worker`, if one below the model's
+    /// current adaptive limit is free; nil when all are taken. The slot is held under `lease`.
+    func acquireModelSlot(model: String, maximum: Int, worker: String, lease: Duration) async throws -> Int?
+    /// Frees a slot and adapts the model's shared limit (AIMD: a 429 halves it, at most once per
+    /// half second; a success adds 1/limit).
+    func releaseModelSlot(model: String, slot: Int, worker: String, maximum: Int, rateLimited: Bool) async throws
+    /// The model's current shared limit (nil before any slot was taken).
+    func modelLimit(model: String) async throws -> Double?
+
+    /// Closes connections; the store is unusable afterwards.
+    func close() async throws
 }
 
 /// A plan row with its outcome, as `results(runID:)` returns and exports print.

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Where a run is in its life. `unfinished` until every plan row has an answer (a killed run, or one with failed rows, stays so).
 public enum RunStatus: String, Codable, Sendable, Hashable, CaseIterable {
@@ -12,9 +11,7 @@ public enum RunStatus: String, Codable, Sendable, Hashable, CaseIterable {
 ///
 /// `configJSON` is the run's configuration as JSON. It never holds secrets: API keys are read from the
 /// environment at call time and are not part of any configuration type.
-public struct RunRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "runs"
-
+public struct RunRecord: Codable, Sendable, Hashable {
     /// Readable and sortable: `20261123-105933-3f9a1c`.
     public var id: String
     /// A user-chosen name (used by imports to find the run to extend); nil for ordinary runs.
@@ -27,9 +24,13 @@ public struct RunRecord: Codable, Sendable, Hashable, FetchableRecord, Persistab
     /// Hash of suite and configuration: running the same command again finds this run to resume.
     public var fingerprint: String
     public var status: RunStatus
+    /// The suite's items as JSON Lines, so a worker on another machine can build the prompts without
+    /// the suite file; nil for imported runs and runs made before workers existed.
+    public var suiteJSON: String?
 
     public init(id: String = RunRecord.newID(), name: String? = nil, created: Date = Date(), suiteName: String,
-                suiteHash: String, configJSON: String, fingerprint: String, status: RunStatus = .unfinished) {
+                suiteHash: String, configJSON: String, fingerprint: String, status: RunStatus = .unfinished,
+                suiteJSON: String? = nil) {
         self.id = id
         self.name = name
         self.created = created
@@ -38,6 +39,7 @@ public struct RunRecord: Codable, Sendable, Hashable, FetchableRecord, Persistab
         self.configJSON = configJSON
         self.fingerprint = fingerprint
         self.status = status
+        self.suiteJSON = suiteJSON
     }
 
     /// A new id from the UTC time and 24 random bits.

@@ -1,17 +1,21 @@
-/// Why the result store refused an operation, with what to do about it.
+/// Why the result store refused an operation, in the domain's words (front ends add their own hints).
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
-    case cannotOpen(path: String, reason: String)
+    case cannotOpen(location: String, reason: String)
+    case invalidLocation(String)
     case unknownRun(String)
     /// An import row targets a plan row that already has an answer.
     case alreadyAnswered(runID: String, key: PlanKey)
+    /// The database answered with an error; `reason` never holds a password.
+    case database(String)
 
     public var description: String {
         switch self {
-        case .cannotOpen(let path, let reason):
-            "cannot open the result database \(path): \(reason) (choose another file with --db PATH)"
-        case .unknownRun(let id): "no run '\(id)' in this database (see `fulcrum runs list`)"
+        case .cannotOpen(let location, let reason): "cannot open the result database \(location): \(reason)"
+        case .invalidLocation(let reason): reason
+        case .unknownRun(let id): "no run '\(id)' in this database"
         case .alreadyAnswered(let runID, let key):
             "run \(runID) already has an answer for item \(key.itemID), model \(key.modelSpec), language \(key.language), sample \(key.sampleIndex)"
+        case .database(let reason): "the result database failed: \(reason)"
         }
     }
 }

@@ -42,7 +42,7 @@ struct AlignScoreCommand: AsyncParsableCommand {
             let t = try TargetProfile.resolve(target)
             let evaluator = try loadValueEvaluator(model)
             var scored: [Ranked] = []
-            for r in try await AnswerSource.load(file, databasePath: store.path) {
+            for r in try await AnswerSource.load(file, store: store) {
                 let v = evaluator.assess(prompt: r.dialogue.prompt, response: r.dialogue.response).vector
                 scored.append(Ranked(rank: 0, line: r.line, id: r.id, model: r.model ?? "unknown",
                                      reward: BaseAlign.reward(v, target: t.vector), vector: v))

@@ -6,14 +6,15 @@ import FulcrumValues
 /// Answers to score: a JSONL file (`dialogue` or `prompt`+`response`, optional `id` and `model`), or
 /// the id of a stored run, whose successful answers are read from the result database.
 enum AnswerSource {
-    static func load(_ reference: String, databasePath: String) async throws -> [ScoringRecord] {
+    static func load(_ reference: String, store options: StoreOptions) async throws -> [ScoringRecord] {
         if FileManager.default.fileExists(atPath: reference) { return try ScoringRecord.load(URL(fileURLWithPath: reference)) }
-        guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw CLIUsageError("'\(reference)' is neither a file nor a run (no result database at \(databasePath))")
+        let location = try options.location()
+        if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
+            throw CLIUsageError("'\(reference)' is neither a file nor a run (no result database at \(path))")
         }
-        let store = try ResultStore(path: databasePath)
+        let store = try await options.open()
         guard try await store.run(id: reference) != nil else {
-            throw CLIUsageError("'\(reference)' is neither a file nor a run in \(databasePath) (see `fulcrum runs list`)")
+            throw CLIUsageError("'\(reference)' is neither a file nor a run in \(location) (see `fulcrum runs list`)")
         }
         var records: [ScoringRecord] = []
         for (index, result) in try await store.results(runID: reference).enumerated() {

@@ -33,7 +33,7 @@ struct CompareCommand: AsyncParsableCommand {
     @OptionGroup var scale: ScaleOptions
 
     func run() async throws {
-        let store = try store.open()
+        let store = try await store.open()
         let scale = try scale.load()
         try await reportingErrors {
             let options = reportOptions.options

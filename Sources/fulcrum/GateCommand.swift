@@ -37,7 +37,7 @@ struct GateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try store.open()
+        let store = try await store.open()
         let scale = try scale.load()
         let passed: Bool = try await reportingErrors {
             let categories = try category.map { reference in

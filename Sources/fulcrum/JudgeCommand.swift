@@ -67,10 +67,10 @@ struct JudgeRunCommand: AsyncParsableCommand {
     func run() async throws {
         let judges = judgeOptions.judges.isEmpty ? ["native"] : judgeOptions.judges
         let factory = try judgeOptions.factory()
-        let store = try store.open()
+        let store = try await store.open()
         let scale = try scale.load()
         try await CLIModels.scoped { try await reportingErrors {
-            guard let record = try await store.run(id: runID) else { throw CLIUsageError("no run '\(runID)' in \(store.path) (see `fulcrum runs list`)") }
+            guard let record = try await store.run(id: runID) else { throw CLIUsageError("no run '\(runID)' in \(store.location) (see `fulcrum runs list`)") }
             let suite = try RunSuite.load(run: record, override: suite) { try SuiteCatalog.load($0, scale: scale) }
             let slots = try judges.map(factory.make)
             let summary = try await JudgingRun(store: store, runID: runID, judges: slots, repeats: `repeat`, concurrency: concurrency)

@@ -21,8 +21,8 @@ struct ReportOptionGroup: ParsableArguments {
     var options: ReportOptions { ReportOptions(unsafeThreshold: threshold, combine: combine, bootstrapSeed: seed) }
 
     /// Loads a run's judged answers; the suite supplies categories (a missing suite leaves them out, with a warning).
-    func scores(store: ResultStore, runID: String, scale: GVSScale) async throws -> [ScoredAnswer] {
-        guard let record = try await store.run(id: runID) else { throw CLIUsageError("no run '\(runID)' in \(store.path) (see `fulcrum runs list`)") }
+    func scores(store: any ResultStore, runID: String, scale: GVSScale) async throws -> [ScoredAnswer] {
+        guard let record = try await store.run(id: runID) else { throw CLIUsageError("no run '\(runID)' in \(store.location) (see `fulcrum runs list`)") }
         var runSuite: Suite?
         do {
             runSuite = try RunSuite.load(run: record, override: suite) { try SuiteCatalog.load($0, scale: scale) }
@@ -70,7 +70,7 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var scale: ScaleOptions
 
     func run() async throws {
-        let store = try store.open()
+        let store = try await store.open()
         let scale = try scale.load()
         try await reportingErrors {
             let rows = try await reportOptions.scores(store: store, runID: runID, scale: scale)

@@ -38,7 +38,7 @@ struct ResponsesCommand: AsyncParsableCommand {
         @Option(help: "Suite the answers belong to: 'starter' or a suite file.") var suite: String = "starter"
 
         func run() async throws {
-            let store = try store.open()
+            let store = try await store.open()
             try await reportingErrors {
                 let suiteReference = suite
                 let loaded = try SuiteCatalog.load(suiteReference)

@@ -59,6 +59,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "YAML run configuration; flags override it.") var config: String?
     @Option(help: "Continue this run (see `fulcrum runs list`).") var resume: String?
     @Option(name: .customLong("base-url"), help: "API base URL for the models (an OpenAI-compatible server, say).") var baseURL: String?
+    @Flag(help: "Only plan the run (store it with its suite); `fulcrum worker` processes execute it.") var detach = false
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
@@ -75,10 +76,15 @@ struct RunCommand: AsyncParsableCommand {
                 try printPlan(configuration)
                 return
             }
-            let store = try ResultStore(path: store.path)
+            let store = try await store.open()
             let prepared = try await PreparedRun.prepare(configuration: configuration, store: store, resumeRunID: resume,
                                                           loadSuite: { try SuiteCatalog.load($0) })
-            printError("run \(prepared.record.id) (\(prepared.resumed ? "resumed" : "new")): \(prepared.pending.count) of \(prepared.totalRows) rows to do, db \(store.path)")
+            if detach {
+                print(prepared.record.id)
+                printError("run \(prepared.record.id) planned: \(prepared.pending.count) of \(prepared.totalRows) rows to do, db \(store.location); start workers with `fulcrum worker --db …`")
+                return
+            }
+            printError("run \(prepared.record.id) (\(prepared.resumed ? "resumed" : "new")): \(prepared.pending.count) of \(prepared.totalRows) rows to do, db \(store.location)")
             for note in prepared.plan.skipped.prefix(5) { printError("note: skipped \(note)") }
             let specs = Set(prepared.pending.map(\.modelSpec)).sorted()
             let progress = RunProgress(total: prepared.pending.count)
@@ -87,7 +93,10 @@ struct RunCommand: AsyncParsableCommand {
                 let factory = ModelFactory(client: client, environment: environment, timeout: .milliseconds(Int64(c.timeoutSeconds * 1000)))
                 var models: [String: any ChatModel] = [:]
                 for spec in specs { models[spec] = try factory.makeModel(spec, baseURL: rawBaseURL ?? c.baseURL) }
-                let runner = Runner(store: store, models: models, options: RunnerOptions(c))
+                // On a shared database other processes may serve the same run: hold the limits there.
+                var fleet = false
+                if case .postgres = store.location { fleet = true }
+                let runner = Runner(store: store, models: models, options: RunnerOptions(c, fleetWideLimits: fleet))
                 try await display.showing(progress) { try await runner.execute(prepared, progress: progress) }
             }
             let final = try await store.run(id: prepared.record.id)!

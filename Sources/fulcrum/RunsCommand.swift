@@ -25,7 +25,7 @@ struct RunsCommand: AsyncParsableCommand {
         @Option(help: "Output format: table or json.") var format: OutputFormat = .table
 
         func run() async throws {
-            let store = try store.open()
+            let store = try await store.open()
             try await reportingErrors {
                 var rows: [(RunRecord, RunTally)] = []
                 for run in try await store.runs() { rows.append((run, try await store.tally(runID: run.id))) }
@@ -34,7 +34,7 @@ struct RunsCommand: AsyncParsableCommand {
                     print(try JSONOutput.string(rows.map { Entry(run: $0.0.id, name: $0.0.name, created: ISO8601DateFormatter().string(from: $0.0.created), suite: $0.0.suiteName, status: $0.0.status.rawValue, tally: $0.1) }))
                     return
                 }
-                if rows.isEmpty { print("no runs yet in \(store.path) (start one with `fulcrum run`)"); return }
+                if rows.isEmpty { print("no runs yet in \(store.location) (start one with `fulcrum run`)"); return }
                 print(pad("RUN", 24) + pad("STATUS", 12) + pad("SUITE", 14) + pad("ANSWERED", 12) + pad("FAILED", 8) + "NAME")
                 for (run, t) in rows {
                     print(pad(run.id, 24) + pad(run.status.rawValue, 12) + pad(run.suiteName, 14)
@@ -52,7 +52,7 @@ struct RunsCommand: AsyncParsableCommand {
         @Argument(help: "Run id (see `fulcrum runs list`).") var runID: String
 
         func run() async throws {
-            let store = try store.open()
+            let store = try await store.open()
             try await reportingErrors {
                 guard let run = try await store.run(id: runID) else { throw StoreError.unknownRun(runID) }
                 let tally = try await store.tally(runID: runID)
@@ -88,7 +88,7 @@ struct RunsCommand: AsyncParsableCommand {
         @Option(help: "Write to this file instead of standard output.") var out: String?
 
         func run() async throws {
-            let store = try store.open()
+            let store = try await store.open()
             try await reportingErrors {
                 guard let exportFormat = RunExport.Format(rawValue: format) else {
                     throw ValidationError("--format must be jsonl or csv (got '\(format)')")

@@ -79,7 +79,7 @@ struct ValuesScoreCommand: AsyncParsableCommand {
             let started = Date()
             let evaluator = try loadValueEvaluator(model)
             let loadSeconds = Date().timeIntervalSince(started)
-            let records = try await AnswerSource.load(file, databasePath: store.path)
+            let records = try await AnswerSource.load(file, store: store)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var output = Data()

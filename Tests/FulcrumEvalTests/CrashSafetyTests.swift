@@ -1,4 +1,5 @@
 import Foundation
+import FulcrumSQLiteStore
 import FulcrumStore
 import FulcrumTestSupport
 import GRDB
@@ -141,7 +142,7 @@ func storedAnswers(_ path: String) throws -> (rows: [String], generations: [Stri
         // The key really was sent (so the check below is meaningful)…
         #expect(server.receivedRequests.contains { $0.headers.contains { $0.value.contains(fakeKey) } })
         // …and is nowhere on disk or in output.
-        let store = try ResultStore(path: db)
+        let store = try SQLiteResultStore(path: db)
         let runID = try #require(try await store.runs().first?.id)
         var outputs: [URL] = [log]
         for format in ["jsonl", "csv"] {

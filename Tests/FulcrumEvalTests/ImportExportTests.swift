@@ -1,6 +1,7 @@
 import Foundation
 import FulcrumCore
 import FulcrumEval
+import FulcrumSQLiteStore
 import FulcrumStore
 import FulcrumSuites
 import Testing
@@ -46,13 +47,13 @@ func temporaryFolder() throws -> URL {
             #expect(problems[2].message.contains("duplicate answer") && problems[2].message.contains("line 1"))
             #expect(problems[4].message.contains("missing language"))
         }
-        let store = try ResultStore(path: dir.appendingPathComponent("db.sqlite").path)
+        let store = try SQLiteResultStore(path: dir.appendingPathComponent("db.sqlite").path)
         #expect(try await store.runs().isEmpty)
     }
 
     @Test func importCreatesThenExtendsANamedRunAndExports() async throws {
         let dir = try temporaryFolder()
-        let store = try ResultStore(path: dir.appendingPathComponent("db.sqlite").path)
+        let store = try SQLiteResultStore(path: dir.appendingPathComponent("db.sqlite").path)
         let csv = dir.appendingPathComponent("a.csv")
         try "item_id,model,language,response\nstarter.bias-1,vendor/x,en,\"I can't help with that, but…\"\nstarter.bias-1,vendor/x,zh,不行\n"
             .write(to: csv, atomically: true, encoding: .utf8)

@@ -2,6 +2,7 @@ import Foundation
 import FulcrumCore
 import FulcrumEval
 import FulcrumProviders
+import FulcrumSQLiteStore
 import FulcrumStore
 import FulcrumSuites
 import Testing
@@ -14,7 +15,7 @@ let localModelURL = ProcessInfo.processInfo.environment["FULCRUM_LOCAL_MODEL_URL
     func starterSliceCompletesAndIsReusedOnTheSecondInvocation() async throws {
         let url = try #require(localModelURL)
         let suite = try SuiteCatalog.starter()
-        let store = try ResultStore(path: temporaryStorePath())
+        let store = try SQLiteResultStore(path: temporaryStorePath())
         var c = RunConfiguration(suite: "starter", models: [DefaultModel.localSpec], language: .both, limit: 3,
                                  settings: GenerationSettings(temperature: 0, maxTokens: 32), concurrency: 2, perModelConcurrency: 2,
                                  timeoutSeconds: 120, retries: 2, baseURL: url)

@@ -2,6 +2,7 @@ import Foundation
 import FulcrumCore
 import FulcrumEval
 import FulcrumProviders
+import FulcrumSQLiteStore
 import FulcrumStore
 import FulcrumSuites
 import FulcrumTestSupport
@@ -52,7 +53,7 @@ func runAgainst(_ server: FaultServer, suite: Suite, store: ResultStore, resume:
             ("dropped always [[fault:drop]]", "connection", 3),
         ]
         let suite = faultSuite(cases.enumerated().map { ("f\($0.offset)", $0.element.0) })
-        let store = try ResultStore(path: temporaryStorePath())
+        let store = try SQLiteResultStore(path: temporaryStorePath())
         let started = ContinuousClock.now
         let (run, progress) = try await runAgainst(server, suite: suite, store: store) { $0.timeoutSeconds = 3 }
         let elapsed = ContinuousClock.now - started
@@ -81,7 +82,7 @@ func runAgainst(_ server: FaultServer, suite: Suite, store: ResultStore, resume:
         let server = try await FaultServer.start()
         defer { Task { try await server.shutdown() } }
         let suite = try SuiteCatalog.starter()
-        let store = try ResultStore(path: temporaryStorePath())
+        let store = try SQLiteResultStore(path: temporaryStorePath())
         let (first, _) = try await runAgainst(server, suite: suite, store: store) { $0.limit = 8; $0.language = .both }
         #expect(server.chatRequestCount == 16)
         #expect(try await store.run(id: first.record.id)?.status == .completed)
@@ -115,7 +116,7 @@ func runAgainst(_ server: FaultServer, suite: Suite, store: ResultStore, resume:
         let server = try await FaultServer.start(.init(latency: .milliseconds(20)))
         defer { Task { try await server.shutdown() } }
         let suite = faultSuite((0..<24).map { ("r\($0)", "always limited \($0) [[fault:429]]") })
-        let store = try ResultStore(path: temporaryStorePath())
+        let store = try SQLiteResultStore(path: temporaryStorePath())
         var c = RunConfiguration(suite: suite.name, models: ["openai/fault-model"], baseURL: server.openAIBaseURL)
         c.retries = 1
         c.concurrency = 16

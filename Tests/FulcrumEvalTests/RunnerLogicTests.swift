@@ -1,6 +1,7 @@
 import Foundation
 import FulcrumCore
 import FulcrumEval
+import FulcrumSQLiteStore
 import FulcrumStore
 import FulcrumSuites
 import Synchronization
@@ -52,7 +53,7 @@ func prepare(_ suite: Suite, models: [String], store: ResultStore, change: (inou
     let starter = try! SuiteCatalog.starter()
 
     @Test func respectsPerModelConcurrencyAndAnswersEveryRow() async throws {
-        let store = try ResultStore(path: temporaryStorePath())
+        let store = try SQLiteResultStore(path: temporaryStorePath())
         let model = ScriptedModel(delay: .milliseconds(20))
         let run = try await prepare(starter, models: [model.spec], store: store) { $0.concurrency = 10; $0.perModelConcurrency = 3 }
         let runner = Runner(store: store, models: [model.spec: model], options: RunnerOptions(run.configuration))
@@ -66,7 +67,7 @@ func prepare(_ suite: Suite, models: [String], store: ResultStore, change: (inou
     }
 
     @Test func retriesRetryableErrorsAndRecordsTheRestWithTheirCause() async throws {
-        let store = try ResultStore(path: temporaryStorePath())
+        let store = try SQLiteResultStore(path: temporaryStorePath())
         let items = starter.items.prefix(3)
         let prompts = items.map { $0.prompt[.en]! }
         let model = ScriptedModel(failures: [
@@ -99,7 +100,7 @@ func prepare(_ suite: Suite, models: [String], store: ResultStore, change: (inou
             SuiteItem(id: "img-ok", modality: .image, prompt: LocalizedText([.en: "describe"]), attachments: [Attachment(path: "pic.png")]),
             SuiteItem(id: "img-missing", modality: .image, prompt: LocalizedText([.en: "describe too"]), attachments: [Attachment(path: "gone.png")]),
         ], baseDirectory: dir.path)
-        let store = try ResultStore(path: dir.appendingPathComponent("db.sqlite").path)
+        let store = try SQLiteResultStore(path: dir.appendingPathComponent("db.sqlite").path)
         let model = ScriptedModel()
         let run = try await prepare(suite, models: [model.spec], store: store)
         try await Runner(store: store, models: [model.spec: model], options: RunnerOptions(run.configuration))

@@ -1,58 +1,26 @@
 import Foundation
+import FulcrumSQLiteStore
 import FulcrumStore
 import GRDB
 import Testing
 
-/// A fresh database file in its own temporary folder (nested, to check folders are created).
-func temporaryStorePath() -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fulcrum-store-\(UUID().uuidString)")
-    return dir.appendingPathComponent("nested/fulcrum.sqlite").path
-}
-
-func sampleRun(_ id: String = RunRecord.newID(), fingerprint: String = "fp") -> RunRecord {
-    RunRecord(id: id, suiteName: "starter", suiteHash: "h", configJSON: "{}", fingerprint: fingerprint)
-}
-
-let keys = [
-    PlanKey(itemID: "a", modelSpec: "m1", language: "en"),
-    PlanKey(itemID: "a", modelSpec: "m2", language: "en"),
-    PlanKey(itemID: "b", modelSpec: "m1", language: "zh", sampleIndex: 1),
-]
-
+/// The store's rules, run unchanged against every backend.
 @Suite struct ResultStoreTests {
-    @Test func opensInWALModeAndMigrates() async throws {
-        let store = try ResultStore(path: temporaryStorePath())
-        #expect(FileManager.default.fileExists(atPath: store.path))
-        let mode = try await store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
-        #expect(mode == "wal")
-        let applied = try await store.pool.read { db in try StoreSchema.migrator.appliedMigrations(db) }
-        #expect(applied.first == "v1-runs-plan-generations")
-        #expect(applied == StoreSchema.migrator.migrations)
-        // Reopening an existing file applies nothing twice.
-        _ = try ResultStore(path: store.path)
-    }
-
-    @Test func unopenableFileIsAClearError() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fulcrum-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let bogus = dir.appendingPathComponent("not-a-db.sqlite")
-        try Data("this is not sqlite, just text long enough to be read as a header".utf8).write(to: bogus)
-        #expect(throws: StoreError.self) { _ = try ResultStore(path: bogus.path) }
-    }
-
-    @Test func planRowsAreUniqueAndExtendingIsIdempotent() async throws {
-        let store = try ResultStore(path: temporaryStorePath())
+    @Test(arguments: Backend.available) func planRowsAreUniqueAndExtendingIsIdempotent(_ backend: Backend) async throws {
+        let store = try await makeStore(backend)
+        defer { Task { try? await store.close() } }
         let run = sampleRun()
         let rows = try await store.createRun(run, plan: keys + [keys[0]])
         #expect(rows.count == 3)
         let again = try await store.extendPlan(runID: run.id, plan: keys + [PlanKey(itemID: "c", modelSpec: "m1", language: "en")])
         #expect(again.count == 4)
-        #expect(Set(again.prefix(3).map(\.id)) == Set(rows.map(\.id)))
+        #expect(Set(again.prefix(3).map { $0.id }) == Set(rows.map { $0.id }))
         await #expect(throws: StoreError.unknownRun("nope")) { _ = try await store.extendPlan(runID: "nope", plan: keys) }
     }
 
-    @Test func successIsNeverOverwrittenAndFailureIsReplaced() async throws {
-        let store = try ResultStore(path: temporaryStorePath())
+    @Test(arguments: Backend.available) func successIsNeverOverwrittenAndFailureIsReplaced(_ backend: Backend) async throws {
+        let store = try await makeStore(backend)
+        defer { Task { try? await store.close() } }
         let run = sampleRun()
         let rows = try await store.createRun(run, plan: keys)
         let failed = GenerationRecord(planRowID: rows[0].id!, requestHash: "x", messagesJSON: "[]", attempts: 3,
@@ -78,8 +46,9 @@ let keys = [
         #expect(tally.inputTokens == 3 && tally.outputTokens == 5)
     }
 
-    @Test func failedAnswersAreNotCacheHits() async throws {
-        let store = try ResultStore(path: temporaryStorePath())
+    @Test(arguments: Backend.available) func failedAnswersAreNotCacheHits(_ backend: Backend) async throws {
+        let store = try await makeStore(backend)
+        defer { Task { try? await store.close() } }
         let rows = try await store.createRun(sampleRun(), plan: keys)
         try await store.record(GenerationRecord(planRowID: rows[1].id!, requestHash: "z", messagesJSON: "[]", attempts: 1,
                                                 errorCause: "server-error", errorMessage: "HTTP 500"))
@@ -88,8 +57,9 @@ let keys = [
         #expect(tally.failuresByCause == ["server-error": 1])
     }
 
-    @Test func importIsAllOrNothing() async throws {
-        let store = try ResultStore(path: temporaryStorePath())
+    @Test(arguments: Backend.available) func importIsAllOrNothing(_ backend: Backend) async throws {
+        let store = try await makeStore(backend)
+        defer { Task { try? await store.close() } }
         let run = RunRecord(name: "vendor", suiteName: "starter", suiteHash: "h", configJSON: "{}", fingerprint: "i", status: .imported)
         let g = GenerationRecord(planRowID: 0, requestHash: nil, messagesJSON: "[]", responseText: "ok", origin: .import)
         try await store.importAnswers(run: run, answers: [(keys[0], g)])
@@ -101,13 +71,37 @@ let keys = [
         #expect(try await store.run(named: "vendor")?.id == run.id)
     }
 
-    @Test func unfinishedRunIsFoundByFingerprint() async throws {
-        let store = try ResultStore(path: temporaryStorePath())
+    @Test(arguments: Backend.available) func unfinishedRunIsFoundByFingerprint(_ backend: Backend) async throws {
+        let store = try await makeStore(backend)
+        defer { Task { try? await store.close() } }
         let run = sampleRun(fingerprint: "same")
         _ = try await store.createRun(run, plan: keys)
         #expect(try await store.unfinishedRun(fingerprint: "same")?.id == run.id)
         try await store.setStatus(runID: run.id, .completed)
         #expect(try await store.unfinishedRun(fingerprint: "same") == nil)
         #expect(try await store.runs().map(\.id) == [run.id])
+    }
+}
+
+/// What only the SQLite file has: WAL mode, its migrations, and refusing a file that is not SQLite.
+@Suite struct SQLiteFileTests {
+    @Test func opensInWALModeAndMigrates() async throws {
+        let store = try SQLiteResultStore(path: temporaryStorePath())
+        #expect(FileManager.default.fileExists(atPath: store.path))
+        let mode = try await store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        let applied = try await store.pool.read { db in try SQLiteSchema.migrator.appliedMigrations(db) }
+        #expect(applied.first == "v1-runs-plan-generations")
+        #expect(applied == SQLiteSchema.migrator.migrations)
+        // Reopening an existing file applies nothing twice.
+        _ = try SQLiteResultStore(path: store.path)
+    }
+
+    @Test func unopenableFileIsAClearError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fulcrum-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let bogus = dir.appendingPathComponent("not-a-db.sqlite")
+        try Data("this is not sqlite, just text long enough to be read as a header".utf8).write(to: bogus)
+        #expect(throws: StoreError.self) { _ = try SQLiteResultStore(path: bogus.path) }
     }
 }

@@ -31,7 +31,7 @@ public struct JudgingRun: Sendable {
         public var failures: [String: Int] = [:]
     }
 
-    public var store: ResultStore
+    public var store: any ResultStore
     public var runID: String
     public var judges: [Slot]
     public var repeats: Int
@@ -41,7 +41,7 @@ public struct JudgingRun: Sendable {
     public var backoff: Backoff
     public var logger: Logger
 
-    public init(store: ResultStore, runID: String, judges: [Slot], repeats: Int = 1, concurrency: Int = 4, retries: Int = 3,
+    public init(store: any ResultStore, runID: String, judges: [Slot], repeats: Int = 1, concurrency: Int = 4, retries: Int = 3,
                 timeoutSeconds: Double = 120, backoff: Backoff = Backoff(), logger: Logger = Logger(label: "fulcrum.judge")) {
         self.store = store
         self.runID = runID

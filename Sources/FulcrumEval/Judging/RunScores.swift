@@ -7,7 +7,7 @@ import FulcrumStore
 /// An answer that failed to generate appears once per judge as N/A (`failed`), so a model whose calls
 /// fail is shown with missing data rather than silently dropped.
 public enum RunScores {
-    public static func load(store: ResultStore, runID: String, suite: Suite?) async throws -> [ScoredAnswer] {
+    public static func load(store: any ResultStore, runID: String, suite: Suite?) async throws -> [ScoredAnswer] {
         let items = Dictionary((suite?.items ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let judgments = Dictionary(grouping: try await store.judgments(runID: runID), by: \.generationID)
         let judges = Array(Set(judgments.values.flatMap { $0.map(\.judge) })).sorted()

@@ -1,10 +1,10 @@
 import GRDB
 
-/// The database schema as an ordered list of migrations.
+/// The SQLite schema as an ordered list of migrations.
 ///
 /// To extend the schema (e.g. judgments), append a new `registerMigration` with a new name at the end of
 /// `migrator`; never edit a migration that has shipped. Opening a store applies whatever is missing.
-public enum StoreSchema {
+public enum SQLiteSchema {
     public static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-runs-plan-generations") { db in
@@ -63,6 +63,22 @@ public enum StoreSchema {
                 t.column("created", .datetime).notNull()
                 t.uniqueKey(["generationID", "judge", "repeatIndex"])
             }
+        }
+        migrator.registerMigration("v3-work-queue") { db in
+            // Leases (unix seconds by the database's clock) let workers share a run; `requeued` puts a
+            // failed row back in the queue; the suite travels with the run for workers elsewhere.
+            try db.execute(sql: """
+                ALTER TABLE runs ADD COLUMN suiteJSON TEXT;
+                ALTER TABLE plan_rows ADD COLUMN leaseOwner TEXT;
+                ALTER TABLE plan_rows ADD COLUMN leaseExpires REAL;
+                ALTER TABLE generations ADD COLUMN requeued INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX plan_rows_lease ON plan_rows(leaseOwner) WHERE leaseOwner IS NOT NULL;
+                CREATE TABLE model_limits (
+                    modelSpec TEXT PRIMARY KEY, currentLimit REAL NOT NULL, lastDecrease REAL);
+                CREATE TABLE model_slots (
+                    modelSpec TEXT NOT NULL, slot INTEGER NOT NULL, owner TEXT, expires REAL,
+                    PRIMARY KEY (modelSpec, slot));
+                """)
         }
         return migrator
     }

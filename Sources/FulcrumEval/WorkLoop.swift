@@ -1,0 +1,83 @@
+import Foundation
+import FulcrumStore
+import Logging
+
+/// Claims plan rows from the store's queue and executes them, `concurrency` at a time, renewing the
+/// leases of rows in flight until each is stored. The engine under both `fulcrum run` (one run, until
+/// it is finished) and `fulcrum worker` (every run, until stopped or idle).
+public struct WorkLoop: Sendable {
+    public var store: any ResultStore
+    public var worker: WorkerIdentity
+    public var concurrency: Int
+    public var lease: Duration
+    /// Serve this run only; nil serves every unfinished run that carries its suite.
+    public var runID: String?
+    /// Return once no row is open (rows leased by a dead worker count as open until reclaimed and done).
+    public var exitWhenIdle: Bool
+    /// How long to wait before asking again when nothing is claimable.
+    public var pollInterval: Duration
+    /// The context of a run's rows (called once per run and claim batch; cache it).
+    public var context: @Sendable (String) async throws -> RunContext
+    var executor: RowExecutor
+
+    public init(store: any ResultStore, worker: WorkerIdentity, options: RunnerOptions, runID: String?, exitWhenIdle: Bool,
+                pollInterval: Duration = .milliseconds(250), logger: Logger = Logger(label: "fulcrum.worker"),
+                context: @escaping @Sendable (String) async throws -> RunContext) {
+        self.store = store
+        self.worker = worker
+        concurrency = max(1, options.concurrency)
+        lease = options.lease
+        self.runID = runID
+        self.exitWhenIdle = exitWhenIdle
+        self.pollInterval = pollInterval
+        self.context = context
+        executor = RowExecutor(store: store, options: options, logger: logger)
+    }
+
+    /// Serves the queue; returns when idle (with `exitWhenIdle`) or throws when cancelled.
+    public func run(progress: RunProgress) async throws {
+        let id = worker.description
+        let heartbeat = Task { [store, lease] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: lease / 3)
+                if Task.isCancelled { break }
+                _ = try? await store.renewLeases(worker: id, lease: lease)
+            }
+        }
+        defer { heartbeat.cancel() }
+        // Claiming a few rows at a time keeps the queue's write load low without idling slots.
+        let batch = max(1, concurrency / 4)
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                var inFlight = 0
+                while true {
+                    if concurrency - inFlight >= batch || inFlight == 0 {
+                        let rows = try await store.claimRows(worker: id, runID: runID, limit: concurrency - inFlight, lease: lease)
+                        var contexts: [String: RunContext] = [:]
+                        for row in rows {
+                            if contexts[row.runID] == nil { contexts[row.runID] = try await context(row.runID) }
+                            let context = contexts[row.runID]!
+                            group.addTask { try await executor.execute(row: row, context: context, progress: progress) }
+                            inFlight += 1
+                        }
+                        if !rows.isEmpty { continue }
+                    }
+                    if inFlight > 0 {
+                        try await group.next()
+                        inFlight -= 1
+                        continue
+                    }
+                    // Idle: rows a dead process on this machine holds need not wait out their lease.
+                    if try await !WorkerIdentity.releaseDeadLocalHolders(in: store, runID: runID).isEmpty { continue }
+                    try await store.completeFinishedRuns()
+                    if exitWhenIdle, try await store.queueStatus(runID: runID).openRows == 0 { return }
+                    try await Task.sleep(for: pollInterval)
+                }
+            }
+        } catch {
+            // Rows in flight were cancelled: hand them back now rather than after the lease.
+            try? await store.releaseLeases(worker: id)
+            throw error
+        }
+    }
+}
