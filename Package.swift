@@ -114,7 +114,8 @@ let package = Package(
         .testTarget(
             name: "FulcrumEvalTests",
             dependencies: [
-                "FulcrumEval", "FulcrumStore", "FulcrumSQLiteStore", "FulcrumService", "FulcrumSuites", "FulcrumProviders",
+                "FulcrumEval", "FulcrumStore", "FulcrumSQLiteStore", "FulcrumPostgresStore", "FulcrumService", "FulcrumSuites",
+                "FulcrumProviders",
                 "FulcrumTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

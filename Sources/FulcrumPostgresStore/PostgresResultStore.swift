@@ -351,6 +351,21 @@ public final class PostgresResultStore: ResultStore {
 }
 
 extension PostgresResultStore {
+    /// The test suites' PostgreSQL: a fresh database beside the one `FULCRUM_TEST_POSTGRES_URL`
+    /// names, or nil when that is unset on a developer's machine. In CI (`CI=true`) it must be set:
+    /// the PostgreSQL tests are never silently skipped there.
+    package static func scratchDatabaseForTests() async throws -> PostgresURL? {
+        let environment = ProcessInfo.processInfo.environment
+        guard let text = environment["FULCRUM_TEST_POSTGRES_URL"], !text.isEmpty else {
+            if environment["CI"] == "true" {
+                throw StoreError.invalidLocation("FULCRUM_TEST_POSTGRES_URL is not set in CI (scripts/test.sh starts PostgreSQL)")
+            }
+            return nil
+        }
+        let name = "fulcrum_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+        return try await createScratchDatabase(admin: try PostgresURL(parsing: text), name: String(name))
+    }
+
     /// Creates an empty database beside the one `admin` names and returns its URL: one database per
     /// test (the role needs CREATEDB), so suites never see each other's rows.
     package static func createScratchDatabase(admin: PostgresURL, name: String) async throws -> PostgresURL {

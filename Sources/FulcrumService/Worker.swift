@@ -20,6 +20,9 @@ public struct Worker: Sendable {
         public var retries = 4
         public var useCache = true
         public var pollInterval: Duration = .milliseconds(250)
+        /// Names the worker in leases and `runs show` (default: the host name). Only a worker named
+        /// by its host name has its rows taken back at once by a claimer on the same host when it dies.
+        public var name: String?
 
         public init() {}
     }
@@ -29,10 +32,11 @@ public struct Worker: Sendable {
     public var identity: WorkerIdentity
     public var logger: Logger
 
-    public init(store: any ResultStore, options: Options, identity: WorkerIdentity = .current(),
-                logger: Logger = Logger(label: "fulcrum.worker")) {
+    public init(store: any ResultStore, options: Options, logger: Logger = Logger(label: "fulcrum.worker")) {
         self.store = store
         self.options = options
+        var identity = WorkerIdentity.current()
+        if let name = options.name { identity.host = name }
         self.identity = identity
         self.logger = logger
     }

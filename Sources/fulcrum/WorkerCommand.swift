@@ -34,6 +34,7 @@ struct WorkerCommand: AsyncParsableCommand {
     @Option(help: "Retries per request on rate limits, server errors, timeouts and connection errors.") var retries = 4
     @Flag(name: .customLong("no-cache"), help: "Call the model even when an identical request has a stored answer.") var noCache = false
     @Option(name: .customLong("base-url"), help: "API base URL for the models, overriding the runs' own.") var baseURL: String?
+    @Option(help: "Name of this worker in leases and `runs show` (default: the host name).") var name: String?
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
@@ -52,6 +53,7 @@ struct WorkerCommand: AsyncParsableCommand {
         options.retries = retries
         options.useCache = !noCache
         options.baseURL = baseURL
+        options.name = name
         let worker = Worker(store: store, options: options)
         printError("worker \(worker.identity) serving \(store.location)\(run.map { " (run \($0))" } ?? "")")
         let progress = RunProgress(total: 0)

@@ -32,9 +32,8 @@ func makeStore(_ backend: Backend) async throws -> any ResultStore {
 }
 
 func scratchPostgresURL() async throws -> PostgresURL {
-    guard let text = Backend.postgresURL else { throw MissingPostgres() }
-    let name = "fulcrum_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
-    return try await PostgresResultStore.createScratchDatabase(admin: try PostgresURL(parsing: text), name: String(name))
+    guard let url = try await PostgresResultStore.scratchDatabaseForTests() else { throw MissingPostgres() }
+    return url
 }
 
 /// A fresh database file in its own temporary folder (nested, to check folders are created).
