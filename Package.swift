@@ -126,6 +126,6 @@ let package = Package(
             dependencies: ["FulcrumIncidents", "FulcrumCore", "FulcrumSuites", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "fulcrumCLITests", dependencies: ["fulcrum", "FulcrumCore", "FulcrumTestSupport"]),
+        .testTarget(name: "fulcrumCLITests", dependencies: ["fulcrum", "FulcrumCore", "FulcrumTestSupport", "FulcrumPostgresStore", "FulcrumStore"]),
     ]
 )

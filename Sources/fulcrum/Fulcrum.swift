@@ -18,7 +18,7 @@ struct Fulcrum: AsyncParsableCommand {
           fulcrum incidents --help                 incident repository: import, search, code, agreement
         """,
         subcommands: [
-            TaxonomyCommand.self, ValuesCommand.self, SuiteCommand.self, RunCommand.self, WorkerCommand.self, RunsCommand.self,
+            TaxonomyCommand.self, ValuesCommand.self, SuiteCommand.self, RunCommand.self, WorkerCommand.self, RunsCommand.self, DbCommand.self,
             ResponsesCommand.self, JudgeCommand.self, ReportCommand.self, CompareCommand.self, GateCommand.self,
             AlignCommand.self, IncidentsCommand.self,
         ]

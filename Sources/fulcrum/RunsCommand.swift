@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FulcrumEval
+import FulcrumService
 import FulcrumStore
 
 /// `fulcrum runs list | show | export`: what is in the result database.
@@ -54,20 +55,19 @@ struct RunsCommand: AsyncParsableCommand {
         func run() async throws {
             let store = try await store.open()
             try await reportingErrors {
-                guard let run = try await store.run(id: runID) else { throw StoreError.unknownRun(runID) }
-                let tally = try await store.tally(runID: runID)
-                let results = try await store.results(runID: runID)
+                let overview = try await RunOverview.load(runID: runID, store: store)
+                let run = overview.run, tally = overview.tally
                 print("run \(run.id)\(run.name.map { " (\($0))" } ?? "")  created \(run.created)  status \(run.status.rawValue)")
+                print("db \(overview.location)")
                 print("suite \(run.suiteName)  sha256 \(run.suiteHash.prefix(16))…")
                 print("rows \(tally.rows): \(tally.answered) answered (\(tally.cacheHits) from cache), \(tally.failed) failed, \(tally.pending) not run")
                 print("model calls \(tally.modelCalls)  tokens \(tally.inputTokens) in / \(tally.outputTokens) out")
-                var byModel: [String: (rows: Int, answered: Int)] = [:]
-                for r in results {
-                    byModel[r.row.modelSpec, default: (0, 0)].rows += 1
-                    if r.generation?.succeeded == true { byModel[r.row.modelSpec]!.answered += 1 }
+                for counts in overview.byModel {
+                    print("  \(counts.model): \(counts.answered)/\(counts.rows) answered")
                 }
-                for (model, counts) in byModel.sorted(by: { $0.key < $1.key }) {
-                    print("  \(model): \(counts.answered)/\(counts.rows) answered")
+                if !overview.queue.leasedByWorker.isEmpty {
+                    print("in flight (\(overview.queue.openRows) rows open):")
+                    for (worker, n) in overview.queue.leasedByWorker.sorted(by: { $0.key < $1.key }) { print("  \(worker): \(n) rows") }
                 }
                 if !tally.failuresByCause.isEmpty {
                     print("failures by cause:")

@@ -1,0 +1,31 @@
+import FulcrumStore
+
+/// What `runs show` (and a dashboard) tells of one run: its record, counts, answers per model, the
+/// queue across workers, and where the database is (redacted).
+public struct RunOverview: Sendable {
+    public struct ModelCounts: Sendable, Hashable {
+        public var model: String
+        public var rows: Int
+        public var answered: Int
+    }
+
+    public var run: RunRecord
+    public var tally: RunTally
+    public var byModel: [ModelCounts]
+    /// Rows not finished yet and live leases per worker.
+    public var queue: QueueStatus
+    public var location: StoreLocation
+
+    public static func load(runID: String, store: any ResultStore) async throws -> RunOverview {
+        guard let run = try await store.run(id: runID) else { throw StoreError.unknownRun(runID) }
+        var counts: [String: ModelCounts] = [:]
+        for result in try await store.results(runID: runID) {
+            let model = result.row.modelSpec
+            counts[model, default: ModelCounts(model: model, rows: 0, answered: 0)].rows += 1
+            if result.generation?.succeeded == true { counts[model]!.answered += 1 }
+        }
+        return RunOverview(run: run, tally: try await store.tally(runID: runID),
+                           byModel: counts.values.sorted { $0.model < $1.model },
+                           queue: try await store.queueStatus(runID: runID), location: store.location)
+    }
+}
