@@ -22,15 +22,12 @@ public enum ResponseImport {
     }
 
     /// Parses and validates a file against `suite`; throws `SuiteError.invalid` listing every bad line.
-    public static func read(_ url: URL, suite: Suite) throws -> [Answer] {
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw SuiteError.unreadable(path: url.path, reason: "not a readable UTF-8 file (\(error.localizedDescription))")
-        }
-        var problems: [FileProblem] = []
+    /// `headerLine` is the CSV line holding the column names (a title row may sit above it).
+    public static func read(_ url: URL, suite: Suite, headerLine: Int = 1) throws -> [Answer] {
+        var problems: [LineProblem] = []
         var answers: [Answer] = []
         var firstLine: [PlanKey: Int] = [:]
-        func problem(_ line: Int, _ message: String) { problems.append(FileProblem(path: url.path, line: line, message: message)) }
+        func problem(_ line: Int, _ message: String) { problems.append(LineProblem(path: url.path, line: line, message: message)) }
         func accept(line: Int, fields: [String: String]) {
             guard let item = fields["item_id"], !item.isEmpty else { return problem(line, "missing item_id") }
             guard let model = fields["model"], !model.isEmpty else { return problem(line, "missing model") }
@@ -50,52 +47,50 @@ public enum ResponseImport {
             answers.append(Answer(line: line, key: key, response: response))
         }
 
-        if url.pathExtension.lowercased() == "csv" {
-            let records: [CSV.Record]
-            do { records = try CSV.parse(text) } catch {
-                switch error {
-                case .unterminatedQuote(let line): problem(line, "a quoted field is never closed")
-                case .textAfterQuote(let line): problem(line, "text after a closing quote (write \"\" for a quote inside a field)")
+        do {
+            if url.pathExtension.lowercased() == "csv" {
+                let table = try CSVTable.read(url, headerLine: headerLine)
+                let names = table.header.map { $0.lowercased() }
+                for required in ["item_id", "model", "language", "response"] where !names.contains(required) {
+                    problem(table.headerLine, "header has no '\(required)' column (expected item_id,model,language,response[,sample])")
                 }
-                throw SuiteError.invalid(problems)
-            }
-            guard let header = records.first else { throw SuiteError.invalid([FileProblem(path: url.path, message: "empty file")]) }
-            let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            for required in ["item_id", "model", "language", "response"] where !names.contains(required) {
-                problem(header.line, "header has no '\(required)' column (expected item_id,model,language,response[,sample])")
-            }
-            if problems.isEmpty {
-                for record in records.dropFirst() {
-                    guard record.fields.count == names.count else {
-                        problem(record.line, "\(record.fields.count) fields, the header has \(names.count)")
+                if problems.isEmpty {
+                    for record in table.rows {
+                        if let broken = record.problem { problem(record.line, broken); continue }
+                        guard record.fields.count == names.count else {
+                            problem(record.line, "\(record.fields.count) fields, the header has \(names.count)")
+                            continue
+                        }
+                        accept(line: record.line, fields: Dictionary(zip(names, record.fields), uniquingKeysWith: { a, _ in a }))
+                    }
+                }
+            } else {
+                for record in try JSONLinesReader.objects(url) {
+                    guard let object = record.object else {
+                        problem(record.line, record.error ?? "not a JSON object")
                         continue
                     }
-                    accept(line: record.line, fields: Dictionary(zip(names, record.fields), uniquingKeysWith: { a, _ in a }))
+                    var fields: [String: String] = [:]
+                    var bad = false
+                    for (name, value) in object {
+                        switch value {
+                        case let s as String: fields[name] = s
+                        case let n as NSNumber where name == "sample": fields[name] = n.stringValue
+                        default:
+                            problem(record.line, "field '\(name)' must be a string")
+                            bad = true
+                        }
+                    }
+                    if !bad { accept(line: record.line, fields: fields) }
                 }
             }
-        } else {
-            for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-                if line.isEmpty { continue }
-                guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                    problem(index + 1, "not a JSON object")
-                    continue
-                }
-                var fields: [String: String] = [:]
-                var bad = false
-                for (name, value) in object {
-                    switch value {
-                    case let s as String: fields[name] = s
-                    case let n as NSNumber where name == "sample": fields[name] = n.stringValue
-                    default:
-                        problem(index + 1, "field '\(name)' must be a string")
-                        bad = true
-                    }
-                }
-                if !bad { accept(line: index + 1, fields: fields) }
+        } catch {
+            switch error {
+            case .unreadable(let path, let reason): throw SuiteError.unreadable(path: path, reason: reason)
+            case .invalid(let problem): throw SuiteError.invalid([problem])
             }
         }
-        if answers.isEmpty && problems.isEmpty { problems.append(FileProblem(path: url.path, message: "no answers in the file")) }
+        if answers.isEmpty && problems.isEmpty { problems.append(LineProblem(path: url.path, message: "no answers in the file")) }
         guard problems.isEmpty else { throw SuiteError.invalid(problems) }
         return answers
     }
@@ -112,7 +107,7 @@ public enum ResponseImport {
             // Name each clash with its line, before the transaction would refuse the whole import.
             let answered = Set(try await store.results(runID: existing.id).filter { $0.generation != nil }.map(\.row.key))
             let clashes = answers.filter { answered.contains($0.key) }.map {
-                FileProblem(path: file, line: $0.line, message: "run '\(runName)' already has an answer for item \($0.key.itemID), model \($0.key.modelSpec), language \($0.key.language), sample \($0.key.sampleIndex)")
+                LineProblem(path: file, line: $0.line, message: "run '\(runName)' already has an answer for item \($0.key.itemID), model \($0.key.modelSpec), language \($0.key.language), sample \($0.key.sampleIndex)")
             }
             if !clashes.isEmpty { throw SuiteError.invalid(clashes) }
         } else {

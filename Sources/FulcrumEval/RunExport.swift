@@ -1,7 +1,9 @@
 import Foundation
+import FulcrumCore
 import FulcrumStore
 
-/// Writes a run's rows and answers as JSON Lines or CSV, one plan row per line, in plan order.
+/// Writes a run's rows and answers as JSON Lines or CSV, one plan row per line, in plan order. The CSV
+/// neutralises text a spreadsheet would run as a formula (see `CSVWriter`).
 public enum RunExport {
     public enum Format: String, Sendable, CaseIterable { case jsonl, csv }
 
@@ -49,13 +51,13 @@ public enum RunExport {
                 out.append(0x0A)
             }
         case .csv:
-            out.append(Data(CSV.row(columns).utf8))
+            out.append(Data(CSVWriter.row(columns).utf8))
             for l in lines {
                 let values: [String] = [l.run_id, l.item_id, l.model, l.language, String(l.sample), l.status, l.response ?? "",
                                         l.finish_reason ?? "", l.input_tokens.map(String.init) ?? "",
                                         l.output_tokens.map(String.init) ?? "", l.latency_ms.map(String.init) ?? "",
                                         l.attempts.map(String.init) ?? "", l.origin ?? "", l.error_cause ?? "", l.error_message ?? ""]
-                out.append(Data(CSV.row(values).utf8))
+                out.append(Data(CSVWriter.row(values).utf8))
             }
         }
         return out

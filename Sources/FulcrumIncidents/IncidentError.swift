@@ -1,3 +1,6 @@
+import Foundation
+import FulcrumCore
+
 /// Errors of the incident repository, each naming the file, line or incident it concerns.
 public enum IncidentError: Error, CustomStringConvertible, Equatable {
     case unreadable(path: String, reason: String)
@@ -28,5 +31,22 @@ public enum IncidentError: Error, CustomStringConvertible, Equatable {
             "cannot search for '\(query)': \(reason)"
         case .database(let reason): "incident database: \(reason)"
         }
+    }
+}
+
+extension IncidentError {
+    /// A shared reader's failure in the repository's own terms (same `file:line: problem` text).
+    init(_ error: FileReadError) {
+        switch error {
+        case .unreadable(let path, let reason): self = .unreadable(path: path, reason: reason)
+        case .invalid(let problem): self = .invalidFile(path: problem.path, line: problem.line, reason: problem.message)
+        }
+    }
+}
+
+extension CSVTable {
+    /// Reads a CSV table, failing with an `IncidentError`.
+    static func incidentTable(_ url: URL, headerLine: Int = 1) throws(IncidentError) -> CSVTable {
+        do { return try read(url, headerLine: headerLine) } catch { throw IncidentError(error) }
     }
 }

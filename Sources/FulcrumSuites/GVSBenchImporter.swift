@@ -30,7 +30,7 @@ public struct GVSBenchImporter: Sendable {
     /// category names or ids (the release maps text items only).
     public func importRelease(at directory: URL, categoryMap: URL? = nil) throws -> Result {
         var warnings: [String] = []
-        var problems: [FileProblem] = []
+        var problems: [LineProblem] = []
         var blocks: [(Modality, GVSBenchPromptFile.Block, String)] = []
         for (modality, names) in Self.promptFiles {
             guard let name = names.first(where: { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path) }) else {
@@ -94,18 +94,18 @@ public struct GVSBenchImporter: Sendable {
     }
 
     /// Reads `{"T-1": "Life Safety and Physical Harm", …}`; names or ids must be in the scale.
-    private func readCategoryMap(_ url: URL, into categories: inout [String: String]) -> [FileProblem] {
+    private func readCategoryMap(_ url: URL, into categories: inout [String: String]) -> [LineProblem] {
         let map: [String: String]
         switch decodeJSON([String: String].self, at: url) {
         case .failure(let problem): return [problem]
         case .success(let decoded): map = decoded
         }
-        var problems: [FileProblem] = []
+        var problems: [LineProblem] = []
         for (id, reference) in map.sorted(by: { $0.key < $1.key }) {
             if let category = scale.resolveCategory(reference) {
                 categories[id] = category.id
             } else {
-                problems.append(FileProblem(path: url.path, line: lineNumber(of: "\"\(id)\"", in: url), itemID: id,
+                problems.append(LineProblem(path: url.path, line: lineNumber(of: "\"\(id)\"", in: url), itemID: id,
                                             message: "unknown category '\(reference)' (see `fulcrum taxonomy`)"))
             }
         }
@@ -113,17 +113,17 @@ public struct GVSBenchImporter: Sendable {
     }
 
     /// Checks `subcategory_layer.json` against the scale: every category known, in the layer the scale says.
-    private func checkLayers(in url: URL) -> [FileProblem] {
+    private func checkLayers(in url: URL) -> [LineProblem] {
         switch decodeJSON([String: String].self, at: url) {
         case .failure(let problem): return [problem]
         case .success(let map):
             return map.sorted(by: { $0.key < $1.key }).compactMap { name, layerName in
                 let line = lineNumber(of: name, in: url)
                 guard let category = scale.category(named: name) else {
-                    return FileProblem(path: url.path, line: line, message: "unknown category '\(name)' (see `fulcrum taxonomy`)")
+                    return LineProblem(path: url.path, line: line, message: "unknown category '\(name)' (see `fulcrum taxonomy`)")
                 }
                 guard let layer = scale.layer(named: layerName), layer.id == category.layerID else {
-                    return FileProblem(path: url.path, line: line,
+                    return LineProblem(path: url.path, line: line,
                                        message: "category '\(name)' is in layer '\(scale.layer(id: category.layerID)?.name ?? "?")' of the scale, not '\(layerName)'")
                 }
                 return nil
@@ -131,22 +131,23 @@ public struct GVSBenchImporter: Sendable {
         }
     }
 
-    private func decodeJSON<T: Decodable>(_ type: T.Type, at url: URL) -> Swift.Result<T, FileProblem> {
+    private func decodeJSON<T: Decodable>(_ type: T.Type, at url: URL) -> Swift.Result<T, LineProblem> {
         do {
-            _ = try TextFile.lines(of: url)  // names the line of any invalid UTF-8
-            return .success(try JSONDecoder().decode(T.self, from: Data(contentsOf: url)))
+            // TextLines names the line of any invalid UTF-8 and drops a byte-order mark.
+            let text: TextLines
+            do { text = try TextLines(contentsOf: url) } catch { throw SuiteError(error) }
+            return .success(try JSONDecoder().decode(T.self, from: Data(text.bytes)))
         } catch SuiteError.invalid(let problems) {
             return .failure(problems[0])
         } catch {
-            return .failure(FileProblem(path: url.path, message: "not a JSON object of strings: \(JSONErrorDescription.describe(error))"))
+            return .failure(LineProblem(path: url.path, message: "not a JSON object of strings: \(JSONErrorDescription.describe(error))"))
         }
     }
 
     /// Best-effort line of the first occurrence of `needle`, so an error points at the right place.
     private func lineNumber(of needle: String, in url: URL) -> Int? {
-        guard let lines = try? TextFile.lines(of: url) else { return nil }
+        guard let lines = try? textLines(of: url) else { return nil }
         return lines.firstIndex { $0.contains(needle) }.map { $0 + 1 }
     }
 }
 
-extension FileProblem: Error {}

@@ -33,9 +33,9 @@ struct GVSBenchPromptFile {
     private static var header: Regex<(Substring, Substring, Substring, Substring)> { /^([TIVA])-(\d+)\s*[:：]\s*(.*)$/ }
 
     func parse() throws -> [Block] {
-        let lines = try TextFile.lines(of: url)
+        let lines = try textLines(of: url)
         var blocks: [Block] = []
-        var problems: [FileProblem] = []
+        var problems: [LineProblem] = []
         var current: (id: String, line: Int, rest: String, body: [(Int, String)])?
         var seen: [String: Int] = [:]
 
@@ -44,7 +44,7 @@ struct GVSBenchPromptFile {
             switch Self.block(id: block.id, line: block.line, rest: block.rest, body: block.body) {
             case .success(let parsed): blocks.append(parsed)
             case .failure(let message):
-                problems.append(FileProblem(path: url.path, line: block.line, itemID: block.id, message: message))
+                problems.append(LineProblem(path: url.path, line: block.line, itemID: block.id, message: message))
             }
         }
 
@@ -54,23 +54,23 @@ struct GVSBenchPromptFile {
                 finish()
                 let id = "\(match.1)-\(match.2)"
                 if String(match.1) != Self.prefix(of: modality) {
-                    problems.append(FileProblem(path: url.path, line: number, itemID: id,
+                    problems.append(LineProblem(path: url.path, line: number, itemID: id,
                                                 message: "a \(modality.rawValue) prompt file holds only \(Self.prefix(of: modality))- items"))
                 }
                 if let first = seen[id] {
-                    problems.append(FileProblem(path: url.path, line: number, itemID: id, message: "duplicate id (first on line \(first))"))
+                    problems.append(LineProblem(path: url.path, line: number, itemID: id, message: "duplicate id (first on line \(first))"))
                 }
                 seen[id] = seen[id] ?? number
                 current = (id, number, String(match.3), [])
             } else if current != nil {
                 current!.body.append((number, line))
             } else if !line.trimmingCharacters(in: .whitespaces).isEmpty {
-                problems.append(FileProblem(path: url.path, line: number, message: "text before the first item header (expected e.g. 'T-1:')"))
+                problems.append(LineProblem(path: url.path, line: number, message: "text before the first item header (expected e.g. 'T-1:')"))
             }
         }
         finish()
         if blocks.isEmpty && problems.isEmpty {
-            problems.append(FileProblem(path: url.path, message: "no item headers found (expected lines like '\(Self.prefix(of: modality))-1:')"))
+            problems.append(LineProblem(path: url.path, message: "no item headers found (expected lines like '\(Self.prefix(of: modality))-1:')"))
         }
         guard problems.isEmpty else { throw SuiteError.invalid(problems) }
         return blocks

@@ -1,31 +1,10 @@
-/// A problem found at one place in an input file.
-public struct FileProblem: Sendable, Hashable, CustomStringConvertible {
-    public var path: String
-    /// 1-based line number; nil when the problem concerns the whole file.
-    public var line: Int?
-    public var itemID: String?
-    public var message: String
-
-    public init(path: String, line: Int? = nil, itemID: String? = nil, message: String) {
-        self.path = path
-        self.line = line
-        self.itemID = itemID
-        self.message = message
-    }
-
-    /// `file:line: [item] message`, the form compilers use, so editors can jump to it.
-    public var description: String {
-        var place = path
-        if let line { place += ":\(line)" }
-        let item = itemID.map { "item \($0): " } ?? ""
-        return "\(place): \(item)\(message)"
-    }
-}
+import Foundation
+import FulcrumCore
 
 /// Why a suite or a benchmark release could not be read. Nothing is imported when this is thrown.
 public enum SuiteError: Error, CustomStringConvertible {
     case unreadable(path: String, reason: String)
-    case invalid([FileProblem])
+    case invalid([LineProblem])
     case unknownSuite(String)
     case itemNotFound(id: String, suite: String)
 
@@ -41,4 +20,19 @@ public enum SuiteError: Error, CustomStringConvertible {
         case .itemNotFound(let id, let suite): return "no item '\(id)' in suite '\(suite)'"
         }
     }
+}
+
+extension SuiteError {
+    /// A shared reader's failure (unreadable file, a line that is not UTF-8).
+    init(_ error: FileReadError) {
+        switch error {
+        case .unreadable(let path, let reason): self = .unreadable(path: path, reason: reason)
+        case .invalid(let problem): self = .invalid([problem])
+        }
+    }
+}
+
+/// A text file's lines (LF or CRLF, byte-order mark dropped), so index + 1 is the line number.
+func textLines(of url: URL) throws(SuiteError) -> [String] {
+    do { return try TextLines.strings(of: url) } catch { throw SuiteError(error) }
 }

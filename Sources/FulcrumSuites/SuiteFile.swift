@@ -8,16 +8,16 @@ import FulcrumCore
 public enum SuiteFile {
     /// Reads and validates a suite file. Category names are normalised to category ids.
     public static func read(_ url: URL, scale: GVSScale = .builtIn, name: String? = nil) throws -> Suite {
-        let lines = try TextFile.lines(of: url)
+        let lines = try textLines(of: url)
         var items: [SuiteItem] = []
-        var problems: [FileProblem] = []
+        var problems: [LineProblem] = []
         var firstLineOfID: [String: Int] = [:]
         let decoder = JSONDecoder()
         for (index, line) in lines.enumerated() {
             let lineNumber = index + 1
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             let problem = { (id: String?, message: String) in
-                problems.append(FileProblem(path: url.path, line: lineNumber, itemID: id, message: message))
+                problems.append(LineProblem(path: url.path, line: lineNumber, itemID: id, message: message))
             }
             var item: SuiteItem
             do {
@@ -35,7 +35,7 @@ public enum SuiteFile {
             items.append(item)
         }
         if items.isEmpty && problems.isEmpty {
-            problems.append(FileProblem(path: url.path, message: "no items: a suite file holds one JSON item per line"))
+            problems.append(LineProblem(path: url.path, message: "no items: a suite file holds one JSON item per line"))
         }
         guard problems.isEmpty else { throw SuiteError.invalid(problems) }
         return Suite(name: name ?? url.deletingPathExtension().lastPathComponent, items: items,

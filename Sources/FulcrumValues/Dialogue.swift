@@ -16,17 +16,17 @@ public struct Dialogue: Sendable, Hashable, Codable {
             if let range = text.firstRange(of: marker) {
                 var prompt = String(text[..<range.lowerBound])
                 if prompt.hasPrefix("Human:") { prompt.removeFirst("Human:".count) }
-                self.init(prompt: prompt.trimmedWhitespace,
-                          response: String(text[range.upperBound...]).trimmedWhitespace)
+                self.init(prompt: prompt.trimmed,
+                          response: String(text[range.upperBound...]).trimmed)
                 return
             }
         }
         var prompt = text
         if prompt.hasPrefix("Human:") {
             prompt.removeFirst("Human:".count)
-            self.init(prompt: prompt.trimmedWhitespace, response: "")
+            self.init(prompt: prompt.trimmed, response: "")
         } else {
-            self.init(prompt: "", response: text.trimmedWhitespace)
+            self.init(prompt: "", response: text.trimmed)
         }
     }
 

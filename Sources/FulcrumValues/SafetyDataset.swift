@@ -1,4 +1,5 @@
 import Foundation
+import FulcrumCore
 
 /// One answer labelled for harm (and, for Do-Not-Answer, the action class).
 public struct SafetySample: Sendable, Hashable {
@@ -19,9 +20,10 @@ public struct SafetySample: Sendable, Hashable {
 /// Do-Not-Answer `data_en_4models.csv` (`*_response`, `*_harmful`, `*_action` per model),
 /// GPTFuzz `responses_labeled_train.csv` (+ `question_list.csv` in the same folder) and
 /// latent-jailbreak `human_annotated.jsonl` (`context`, `response`, `safety`; unlabelled rows skipped).
-/// A directory is searched for these file names.
+/// A directory is searched for these file names. `headerLine` is the line of a CSV's column names
+/// (1-based), for exports with a title row above them.
 public enum SafetyDataset {
-    public static func load(_ paths: [URL]) throws(DataError) -> [SafetySample] {
+    public static func load(_ paths: [URL], headerLine: Int = 1) throws(DataError) -> [SafetySample] {
         var out: [SafetySample] = []
         for url in paths {
             var isDirectory: ObjCBool = false
@@ -33,37 +35,40 @@ public enum SafetyDataset {
                 let files = (FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? [])
                     .filter { known.contains($0.lastPathComponent) }.sorted { $0.path < $1.path }
                 guard !files.isEmpty else { throw .empty(file: url.path) }
-                for file in files { out += try loadFile(file) }
+                for file in files { out += try loadFile(file, headerLine: headerLine) }
             } else {
-                out += try loadFile(url)
+                out += try loadFile(url, headerLine: headerLine)
             }
         }
         return out
     }
 
-    static func loadFile(_ url: URL) throws(DataError) -> [SafetySample] {
+    static func loadFile(_ url: URL, headerLine: Int = 1) throws(DataError) -> [SafetySample] {
         if url.pathExtension == "jsonl" { return try latentJailbreak(url) }
-        let table = try CSVTable.load(url)
+        let table = try csvTable(url, headerLine: headerLine)
+        let broken = table.rows.compactMap { row in row.problem.map { LineProblem(path: url.path, line: row.line, message: $0) } }
+        guard broken.isEmpty else { throw .invalid(broken) }
         if table.header.contains("question"), table.header.contains("Response"), table.header.contains("label") {
             return try gptFuzz(url, table)
         }
         if table.header.contains(where: { $0.hasSuffix("_harmful") }) { return try doNotAnswer(url, table) }
-        throw .invalid([DataProblem(file: url.path, line: 1, message: "unrecognised columns; expected Do-Not-Answer, GPTFuzz or latent-jailbreak data")])
+        throw .invalid([LineProblem(path: url.path, line: table.headerLine, message: "unrecognised columns; expected Do-Not-Answer, GPTFuzz or latent-jailbreak data")])
     }
 
     static func doNotAnswer(_ url: URL, _ t: CSVTable) throws(DataError) -> [SafetySample] {
-        guard let q = t.column("question") else { throw .invalid([DataProblem(file: url.path, line: 1, message: "no `question` column")]) }
+        guard let q = t.column("question") else { throw .invalid([LineProblem(path: url.path, line: t.headerLine, message: "no `question` column")]) }
         let models = t.header.filter { $0.hasSuffix("_response") }.map { String($0.dropLast("_response".count)) }
-        var out: [SafetySample] = [], problems: [DataProblem] = []
-        for (line, f) in t.rows {
+        var out: [SafetySample] = [], problems: [LineProblem] = []
+        for row in t.rows {
+            let line = row.line, f = row.fields
             for m in models {
                 guard let r = t.column(m + "_response"), let h = t.column(m + "_harmful"), let a = t.column(m + "_action"),
                       max(r, h, a, q) < f.count else {
-                    problems.append(DataProblem(file: url.path, line: line, message: "missing columns for model \(m)")); continue
+                    problems.append(LineProblem(path: url.path, line: line, message: "missing columns for model \(m)")); continue
                 }
                 guard let harmful = Int(f[h].trimmingCharacters(in: .whitespaces)), (0...1).contains(harmful),
                       let action = Int(f[a].trimmingCharacters(in: .whitespaces)), (0...5).contains(action) else {
-                    problems.append(DataProblem(file: url.path, line: line, message: "\(m): harmful must be 0/1 and action 0…5")); continue
+                    problems.append(LineProblem(path: url.path, line: line, message: "\(m): harmful must be 0/1 and action 0…5")); continue
                 }
                 out.append(SafetySample(source: "do-not-answer", file: url.path, line: line, question: f[q], answer: f[r],
                                         harmful: harmful == 1, action: action))
@@ -75,17 +80,18 @@ public enum SafetyDataset {
 
     static func gptFuzz(_ url: URL, _ t: CSVTable) throws(DataError) -> [SafetySample] {
         let questionsURL = url.deletingLastPathComponent().appendingPathComponent("question_list.csv")
-        let qt = try CSVTable.load(questionsURL)
+        let qt = try csvTable(questionsURL)
         var questions: [Int: String] = [:]
         if let i = qt.column("index"), let x = qt.column("text") {
-            for (_, f) in qt.rows where max(i, x) < f.count { if let k = Int(f[i]) { questions[k] = f[x] } }
+            for f in qt.rows.map(\.fields) where max(i, x) < f.count { if let k = Int(f[i]) { questions[k] = f[x] } }
         }
         let q = t.column("question")!, r = t.column("Response")!, l = t.column("label")!
-        var out: [SafetySample] = [], problems: [DataProblem] = []
-        for (line, f) in t.rows {
+        var out: [SafetySample] = [], problems: [LineProblem] = []
+        for row in t.rows {
+            let line = row.line, f = row.fields
             guard max(q, r, l) < f.count, let qi = Int(f[q]), let question = questions[qi],
                   let label = Int(f[l].trimmingCharacters(in: .whitespaces)), (0...1).contains(label) else {
-                problems.append(DataProblem(file: url.path, line: line, message: "needs a known question index and label 0/1")); continue
+                problems.append(LineProblem(path: url.path, line: line, message: "needs a known question index and label 0/1")); continue
             }
             out.append(SafetySample(source: "gptfuzz", file: url.path, line: line, question: question, answer: f[r], harmful: label == 1))
         }
@@ -94,16 +100,16 @@ public enum SafetyDataset {
     }
 
     static func latentJailbreak(_ url: URL) throws(DataError) -> [SafetySample] {
-        var out: [SafetySample] = [], problems: [DataProblem] = []
-        for (line, object, error) in try JSONLines.objects(url) {
-            guard let object else { problems.append(DataProblem(file: url.path, line: line, message: error ?? "unreadable")); continue }
+        var out: [SafetySample] = [], problems: [LineProblem] = []
+        for (line, object, error) in try jsonLines(url) {
+            guard let object else { problems.append(LineProblem(path: url.path, line: line, message: error ?? "unreadable")); continue }
             guard let context = object["context"] as? String, let response = object["response"] as? String else {
-                problems.append(DataProblem(file: url.path, line: line, message: "needs `context` and `response` strings")); continue
+                problems.append(LineProblem(path: url.path, line: line, message: "needs `context` and `response` strings")); continue
             }
             // Rows without a safety label are unlabelled (900 in the release), not errors.
             guard let safety = object["safety"] as? String else { continue }
             guard safety == "safe" || safety == "unsafe" else {
-                problems.append(DataProblem(file: url.path, line: line, message: "safety must be safe or unsafe, got '\(safety)'")); continue
+                problems.append(LineProblem(path: url.path, line: line, message: "safety must be safe or unsafe, got '\(safety)'")); continue
             }
             out.append(SafetySample(source: "latent-jailbreak", file: url.path, line: line, question: context, answer: response,
                                     harmful: safety == "unsafe"))

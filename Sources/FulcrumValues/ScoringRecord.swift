@@ -1,4 +1,5 @@
 import Foundation
+import FulcrumCore
 
 /// One record to score: an optional id and model and a dialogue, from JSONL with `dialogue` or
 /// `prompt` + `response` (also `question` + `answer`).
@@ -26,11 +27,11 @@ public struct ScoringRecord: Sendable, Hashable {
 
     /// Reads every record of a file; any malformed line is an error naming file and line.
     public static func load(_ url: URL) throws(DataError) -> [ScoringRecord] {
-        var records: [ScoringRecord] = [], problems: [DataProblem] = []
-        for (line, object, error) in try JSONLines.objects(url) {
-            guard let object else { problems.append(DataProblem(file: url.path, line: line, message: error ?? "unreadable")); continue }
+        var records: [ScoringRecord] = [], problems: [LineProblem] = []
+        for (line, object, error) in try jsonLines(url) {
+            guard let object else { problems.append(LineProblem(path: url.path, line: line, message: error ?? "unreadable")); continue }
             guard let dialogue = dialogue(in: object) else {
-                problems.append(DataProblem(file: url.path, line: line,
+                problems.append(LineProblem(path: url.path, line: line,
                                             message: "needs a `dialogue` string or `prompt` and `response` strings"))
                 continue
             }

@@ -15,13 +15,13 @@ public struct LabelledDialogue: Sendable, Hashable {
 /// and counted in `repairs`.
 public struct ValueDataset: Sendable {
     public var samples: [LabelledDialogue]
-    public var repairs: [DataProblem]
+    public var repairs: [LineProblem]
 
     public static func load(_ urls: [URL]) throws(DataError) -> ValueDataset {
-        var samples: [LabelledDialogue] = [], repairs: [DataProblem] = [], problems: [DataProblem] = []
+        var samples: [LabelledDialogue] = [], repairs: [LineProblem] = [], problems: [LineProblem] = []
         for url in urls {
-            for (line, object, error) in try JSONLines.objects(url) {
-                func problem(_ m: String) { problems.append(DataProblem(file: url.path, line: line, message: m)) }
+            for (line, object, error) in try jsonLines(url) {
+                func problem(_ m: String) { problems.append(LineProblem(path: url.path, line: line, message: m)) }
                 guard let object else { problem(error ?? "unreadable line"); continue }
                 guard let dialogue = ScoringRecord.dialogue(in: object) else {
                     problem("needs a `dialogue` string or `prompt` and `response` strings"); continue
@@ -32,7 +32,7 @@ public struct ValueDataset: Sendable {
                 guard let strings = labels as? [String] else { problem("`value_types` must hold strings"); continue }
                 let parsed = ValueLabels.parse(strings)
                 for issue in parsed.issues {
-                    let p = DataProblem(file: url.path, line: line, message: issue.description)
+                    let p = LineProblem(path: url.path, line: line, message: issue.description)
                     // Mixed labels (+1 and −1 for one type, 23 of 1,318 real FULCRA dialogues) are read
                     // as 0 by Core and are repairs, like noisy signs; unknown or unreadable labels are errors.
                     if issue.isError { problems.append(p) } else { repairs.append(p) }

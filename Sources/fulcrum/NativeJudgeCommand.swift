@@ -43,6 +43,8 @@ struct NativeJudgeTrainCommand: ParsableCommand {
 
     @Option(name: .customLong("data"), parsing: .upToNextOption, help: "Data files or folders.") var data: [String]
     @Option(help: "Where to write the model.") var out: String
+    @Option(help: "The line of a CSV's column names, when a title row sits above them (1-based; default 1).")
+    var headerRow = 1
     @Option(help: "Seed of the split and of training.") var seed: UInt64 = 42
     @Option(help: "Share of samples (whole questions) held out for testing, 0…0.9.") var testShare: Double = 0.2
     @Option(help: "Training epochs.") var epochs: Int = 10
@@ -55,11 +57,12 @@ struct NativeJudgeTrainCommand: ParsableCommand {
     func validate() throws {
         guard (0...0.9).contains(testShare) else { throw ValidationError("--test-share must be in 0…0.9") }
         guard epochs > 0 else { throw ValidationError("--epochs must be positive") }
+        guard headerRow >= 1 else { throw ValidationError("--header-row counts lines from 1") }
     }
 
     func run() throws {
         try reportingErrors {
-            let samples = try SafetyDataset.load(data.map { URL(fileURLWithPath: $0) })
+            let samples = try SafetyDataset.load(data.map { URL(fileURLWithPath: $0) }, headerLine: headerRow)
             let split = PromptSplit(promptKeys: samples.map(\.promptKey), seed: seed, testShare: testShare)
             if let splitOut {
                 let encoder = JSONEncoder()
@@ -110,12 +113,14 @@ struct NativeJudgeEvalCommand: ParsableCommand {
     @Option(help: "Model file (default: the built-in model).") var model: String?
     @Option(name: .customLong("data"), parsing: .upToNextOption, help: "Data files or folders.") var data: [String]
     @Flag(help: "Evaluate only the held-out split recorded in the model.") var heldOut = false
+    @Option(help: "The line of a CSV's column names, when a title row sits above them (1-based; default 1).")
+    var headerRow = 1
     @Option(help: "Output format: table or json.") var format: OutputFormat = .table
 
     func run() throws {
         try reportingErrors {
             let judge = try loadSafetyJudge(model)
-            var samples = try SafetyDataset.load(data.map { URL(fileURLWithPath: $0) })
+            var samples = try SafetyDataset.load(data.map { URL(fileURLWithPath: $0) }, headerLine: headerRow)
             if heldOut {
                 let seed = UInt64(judge.model.metadata["seed"] ?? "") ?? 42
                 let share = Double(judge.model.metadata["testShare"] ?? "") ?? 0.2

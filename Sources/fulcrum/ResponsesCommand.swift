@@ -36,6 +36,12 @@ struct ResponsesCommand: AsyncParsableCommand {
         @Argument(help: "A .jsonl or .csv file of answers.") var file: String
         @Option(help: "Name of the run to create or extend.") var runName: String
         @Option(help: "Suite the answers belong to: 'starter' or a suite file.") var suite: String = "starter"
+        @Option(help: "For a CSV: the line holding the column names, when a title row sits above it (1-based; default 1).")
+        var headerRow = 1
+
+        func validate() throws {
+            guard headerRow >= 1 else { throw ValidationError("--header-row counts lines from 1") }
+        }
 
         func run() async throws {
             let store = try await store.open()
@@ -43,7 +49,7 @@ struct ResponsesCommand: AsyncParsableCommand {
                 let suiteReference = suite
                 let loaded = try SuiteCatalog.load(suiteReference)
                 let url = URL(fileURLWithPath: file)
-                let answers = try ResponseImport.read(url, suite: loaded)
+                let answers = try ResponseImport.read(url, suite: loaded, headerLine: headerRow)
                 let outcome = try await ResponseImport.store(answers, file: url.path, runName: runName, suite: loaded,
                                                              suiteReference: suiteReference, into: store)
                 print("\(outcome.created ? "created" : "extended") run \(outcome.runID) (\(runName)): \(outcome.imported) answers imported")

@@ -17,12 +17,14 @@ func temporaryFolder() throws -> URL {
 
     @Test func csvHandlesQuotesCommasAndLineBreaksWithLineNumbers() throws {
         let text = "a,b,c\r\n1,\"two, \"\"quoted\"\"\",3\n4,\"multi\nline\",6\n\n7,8,9"
-        let records = try CSV.parse(text)
+        let records = try CSVReader.parse(text)
         #expect(records.map(\.line) == [1, 2, 3, 6])
         #expect(records[1].fields == ["1", "two, \"quoted\"", "3"])
         #expect(records[2].fields == ["4", "multi\nline", "6"])
-        #expect(throws: CSV.ParseError.unterminatedQuote(line: 2)) { _ = try CSV.parse("a\n\"open\nnever closed") }
-        let roundTrip = try CSV.parse(CSV.row(["x,y", "say \"hi\"", "l1\nl2"]))
+        #expect(throws: FileReadError.invalid(LineProblem(path: "<text>", line: 2, message: "quoted field opened here is never closed"))) {
+            _ = try CSVReader.parse("a\n\"open\nnever closed")
+        }
+        let roundTrip = try CSVReader.parse(CSVWriter.row(["x,y", "say \"hi\"", "l1\nl2"]))
         #expect(roundTrip[0].fields == ["x,y", "say \"hi\"", "l1\nl2"])
     }
 
@@ -80,7 +82,7 @@ func temporaryFolder() throws -> URL {
         #expect(run?.status == .imported)
 
         let csvOut = String(decoding: try RunExport.render(RunExport.lines(runID: first.runID, results: results), format: .csv), as: UTF8.self)
-        let parsed = try CSV.parse(csvOut)
+        let parsed = try CSVReader.parse(csvOut)
         #expect(parsed[0].fields == RunExport.columns)
         #expect(parsed.count == 4)
         #expect(parsed[1].fields[6] == "I can't help with that, but…")

@@ -6,7 +6,7 @@ import Testing
 /// with file, line and reason, and nothing is silently dropped.
 struct MalformedImportTests {
     func lines(_ summary: ImportSummary, file: String) -> [Int?: String] {
-        Dictionary(summary.skipped.filter { $0.path.hasSuffix(file) }.map { ($0.line, $0.reason) }, uniquingKeysWith: { a, _ in a })
+        Dictionary(summary.skipped.filter { $0.path.hasSuffix(file) }.map { ($0.line, $0.message) }, uniquingKeysWith: { a, _ in a })
     }
 
     @Test func aiidBadRowsAreSkippedWithLineAndReason() throws {
@@ -65,7 +65,7 @@ struct MalformedImportTests {
         let summary = try AVIDImporter(directory: folder).run(into: store)
         #expect(summary.inserted == 2)
         #expect(summary.files.first?.records == 8)
-        let reasons = Dictionary(uniqueKeysWithValues: summary.skipped.map { (URL(fileURLWithPath: $0.path).lastPathComponent, $0.reason) })
+        let reasons = Dictionary(uniqueKeysWithValues: summary.skipped.map { (URL(fileURLWithPath: $0.path).lastPathComponent, $0.message) })
         #expect(reasons.count == 6)
         #expect(reasons["truncated.json"]?.hasPrefix("malformed JSON") == true)
         #expect(reasons["no-id.json"] == "no metadata.report_id or metadata.vuln_id")
@@ -87,7 +87,7 @@ struct MalformedImportTests {
         let csv = try MappedImporter(file: TestSupport.fixtures.appendingPathComponent("mapped/team.csv"), mapping: mapping)
             .run(into: store)
         #expect(csv.inserted == 2)
-        #expect(Dictionary(uniqueKeysWithValues: csv.skipped.map { ($0.line!, $0.reason) }) == [
+        #expect(Dictionary(uniqueKeysWithValues: csv.skipped.map { ($0.line!, $0.message) }) == [
             3: "incident 'T2' has no title in column 'Headline'",
             4: "modality 'picture' is not text, image, video or audio",
         ])
@@ -100,7 +100,7 @@ struct MalformedImportTests {
         let jsonl = try MappedImporter(file: TestSupport.fixtures.appendingPathComponent("mapped/team.jsonl"), mapping: mapping)
             .run(into: store)
         #expect(jsonl.inserted == 1)
-        #expect(Dictionary(uniqueKeysWithValues: jsonl.skipped.map { ($0.line!, $0.reason) }) == [
+        #expect(Dictionary(uniqueKeysWithValues: jsonl.skipped.map { ($0.line!, $0.message) }) == [
             2: "malformed JSON at byte 27: unterminated string", 4: "line is not a JSON object", 5: "date '30/11/2023' is not YYYY-MM-DD",
             6: "id 'J1' appears twice; first kept",
         ])

@@ -45,7 +45,7 @@ public struct AIIDImporter: Sendable {
     private func readDuplicates(_ batch: inout ImportBatch) throws -> [String: String] {
         let url = directory.appendingPathComponent("duplicates.csv")
         guard FileManager.default.fileExists(atPath: url.path) else { return [:] }
-        let table = try CSVTable.read(url)
+        let table = try CSVTable.incidentTable(url)
         let required = ["duplicate_incident_number", "true_incident_number"]
         let missing = required.filter { table.column($0) == nil }
         guard missing.isEmpty else { throw IncidentError.missingColumns(path: url.path, columns: missing) }
@@ -53,11 +53,11 @@ public struct AIIDImporter: Sendable {
         var skipped = 0
         for row in table.rows {
             if let problem = table.structuralProblem(row) {
-                batch.skipped.append(SkippedRow(path: url.path, line: row.line, reason: problem)); skipped += 1; continue
+                batch.skipped.append(LineProblem(path: url.path, line: row.line, message: problem)); skipped += 1; continue
             }
             guard let dup = table.value(row, "duplicate_incident_number").flatMap(Int.init),
                   let real = table.value(row, "true_incident_number").flatMap(Int.init) else {
-                batch.skipped.append(SkippedRow(path: url.path, line: row.line, reason: "incident numbers must be integers"))
+                batch.skipped.append(LineProblem(path: url.path, line: row.line, message: "incident numbers must be integers"))
                 skipped += 1; continue
             }
             map[String(dup)] = Incident.makeID(origin: Self.origin, originID: String(real))
@@ -67,7 +67,7 @@ public struct AIIDImporter: Sendable {
     }
 
     private func readIncidents(_ url: URL, duplicates: [String: String], into batch: inout ImportBatch) throws {
-        let table = try CSVTable.read(url)
+        let table = try CSVTable.incidentTable(url)
         let required = ["incident_id", "date", "title", "description"]
         let missing = required.filter { table.column($0) == nil }
         guard missing.isEmpty else { throw IncidentError.missingColumns(path: url.path, columns: missing) }
@@ -86,7 +86,7 @@ public struct AIIDImporter: Sendable {
                 let reports = try FieldParsing.jsonList(table.value(row, "reports"), column: "reports")
                 var incident = Incident(
                     origin: Self.origin, originID: originID, title: title,
-                    date: try FieldParsing.date(table.value(row, "date")), description: description,
+                    date: try FieldParsing.period(table.value(row, "date")), description: description,
                     sourceURLs: ["https://incidentdatabase.ai/cite/\(n)/"] ,
                     deployers: try FieldParsing.jsonList(table.value(row, "Alleged deployer of AI system"),
                                                          column: "Alleged deployer of AI system"),
@@ -99,7 +99,7 @@ public struct AIIDImporter: Sendable {
                 incident.modality = ModalityCues.builtIn.infer(title + " " + description)
                 batch.incidents.append(incident)
             } catch let problem as ParseProblem {
-                batch.skipped.append(SkippedRow(path: url.path, line: row.line, reason: problem.reason))
+                batch.skipped.append(LineProblem(path: url.path, line: row.line, message: problem.reason))
                 skipped += 1
             }
         }
@@ -108,7 +108,7 @@ public struct AIIDImporter: Sendable {
 
     private func readClassifications(_ url: URL, namespace: String, known: Set<String>,
                                      into batch: inout ImportBatch) throws {
-        let table = try CSVTable.read(url)
+        let table = try CSVTable.incidentTable(url)
         guard table.column("Incident ID") != nil else {
             throw IncidentError.missingColumns(path: url.path, columns: ["Incident ID"])
         }
@@ -139,7 +139,7 @@ public struct AIIDImporter: Sendable {
                 }
                 batch.foreignCodes.append(.init(incidentID: id, taxonomy: namespace, codes: codes))
             } catch let problem as ParseProblem {
-                batch.skipped.append(SkippedRow(path: url.path, line: row.line, reason: problem.reason))
+                batch.skipped.append(LineProblem(path: url.path, line: row.line, message: problem.reason))
                 skipped += 1
             }
         }

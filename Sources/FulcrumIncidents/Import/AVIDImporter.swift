@@ -43,7 +43,7 @@ public struct AVIDImporter: Sendable {
                 batch.incidents.append(incident)
                 batch.foreignCodes.append(.init(incidentID: incident.id, taxonomy: Self.taxonomy, codes: codes))
             } catch let problem as ParseProblem {
-                batch.skipped.append(SkippedRow(path: url.path, line: nil, reason: problem.reason))
+                batch.skipped.append(LineProblem(path: url.path, line: nil, message: problem.reason))
                 skipped += 1
             }
         }
@@ -52,8 +52,14 @@ public struct AVIDImporter: Sendable {
     }
 
     func parseFile(_ url: URL) throws -> (Incident, Set<ForeignCode>) {
+        // Through TextLines so a byte-order mark (Windows editors write one) is dropped.
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw ParseProblem("cannot read: \(error.localizedDescription)") }
+        do { data = Data(try TextLines(contentsOf: url).bytes) } catch {
+            switch error {
+            case .unreadable(_, let reason): throw ParseProblem("cannot read: \(reason)")
+            case .invalid(let problem): throw ParseProblem(problem.message)
+            }
+        }
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch {
             throw ParseProblem("malformed JSON: \(JSONErrorDescription.describe(error))")
@@ -77,7 +83,7 @@ public struct AVIDImporter: Sendable {
         let urls = references.compactMap { $0["url"] as? String }.filter { $0.hasPrefix("http://") || $0.hasPrefix("https://") }
         let labels = references.compactMap { $0["label"] as? String }
         let date: String?
-        do { date = try FieldParsing.date(json["reported_date"] as? String) } catch let p as ParseProblem {
+        do { date = try FieldParsing.period(json["reported_date"] as? String) } catch let p as ParseProblem {
             throw ParseProblem("\(originID): \(p.reason)")
         }
         var incident = Incident(

@@ -18,7 +18,9 @@ import FulcrumCore
 /// ```
 /// `id` and `title` are required; every other field is optional. List fields accept a JSON array or
 /// text separated by `;` or `|`. `modality` values must be text, image, video or audio (blank means
-/// inferred from the text). Dates are `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+/// inferred from the text). Dates are `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or a year period (`2023-2024`,
+/// `2022-`) kept as given. A CSV whose header is not on its first line is read with
+/// `MappedImporter(file:mapping:headerLine:)`.
 public struct ColumnMapping: Codable, Sendable, Hashable {
     public struct Columns: Codable, Sendable, Hashable {
         public var id: String

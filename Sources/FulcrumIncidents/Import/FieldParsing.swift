@@ -22,6 +22,27 @@ enum FieldParsing {
         return day
     }
 
+    /// An incident's date: a single date as `date` accepts it, or a year range kept as a range,
+    /// normalised to `2023-2024` or, open-ended (still going on, or the end not given), `2022-`.
+    /// Spaces around the dash and an en dash (`2023 – 2024`) are accepted.
+    static func period(_ raw: String?) throws -> String? {
+        guard let raw = raw?.trimmed, !raw.isEmpty else { return nil }
+        let parts = raw.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "–" })
+            .map { $0.trimmed }
+        func year(_ text: String) -> Int? {
+            guard text.count == 4, let y = Int(text), (1900...2100).contains(y) else { return nil }
+            return y
+        }
+        // `2023-06` is a month, `2023-2024` a range: a range's second part is a four-digit year.
+        if parts.count == 2, let start = year(parts[0]), parts[1].isEmpty || parts[1].count == 4 {
+            if parts[1].isEmpty { return "\(start)-" }
+            guard let end = year(parts[1]) else { throw ParseProblem("date '\(raw)' is not YYYY-MM-DD or a year range") }
+            guard start <= end else { throw ParseProblem("date range '\(raw)' ends before it starts") }
+            return "\(start)-\(end)"
+        }
+        return try date(raw)
+    }
+
     /// A JSON list of strings or numbers (`["a","b"]`, `[1,2]`); blank means empty.
     static func jsonList(_ raw: String?, column: String) throws -> [String] {
         guard let raw = raw?.trimmed, !raw.isEmpty else { return [] }

@@ -1,18 +1,6 @@
 import Foundation
+import FulcrumCore
 import GRDB
-
-/// A row an importer refused, with where and why: never dropped silently.
-public struct SkippedRow: Codable, Sendable, Hashable, CustomStringConvertible {
-    public var path: String
-    public var line: Int?
-    public var reason: String
-    public init(path: String, line: Int?, reason: String) {
-        self.path = path
-        self.line = line
-        self.reason = reason
-    }
-    public var description: String { line.map { "\(path):\($0): \(reason)" } ?? "\(path): \(reason)" }
-}
 
 /// Per-file accounting: every record of a file is either accepted or skipped.
 public struct FileCount: Codable, Sendable, Hashable {
@@ -27,7 +15,8 @@ public struct ImportBatch: Sendable {
     public var incidents: [Incident] = []
     /// Foreign codes per (incident, taxonomy); the stored set for that pair is replaced by this one.
     public var foreignCodes: [ForeignCodeSet] = []
-    public var skipped: [SkippedRow] = []
+    /// Rows an importer refused, with where and why: never dropped silently.
+    public var skipped: [LineProblem] = []
     public var files: [FileCount] = []
 
     public struct ForeignCodeSet: Sendable {
@@ -51,7 +40,7 @@ public struct ImportSummary: Codable, Sendable, Hashable {
     public var unchanged = 0
     public var foreignCodeSetsChanged = 0
     public var suggestionSetsChanged = 0
-    public var skipped: [SkippedRow] = []
+    public var skipped: [LineProblem] = []
 
     /// Changes to stored data; zero on a re-import of the same files.
     public var changes: Int { inserted + updated + foreignCodeSetsChanged + suggestionSetsChanged }

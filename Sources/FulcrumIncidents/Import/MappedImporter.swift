@@ -10,10 +10,13 @@ import FulcrumCore
 public struct MappedImporter: Sendable {
     public var file: URL
     public var mapping: ColumnMapping
+    /// The CSV line holding the column names (1-based): spreadsheet exports often put a title above it.
+    public var headerLine: Int
 
-    public init(file: URL, mapping: ColumnMapping) {
+    public init(file: URL, mapping: ColumnMapping, headerLine: Int = 1) {
         self.file = file
         self.mapping = mapping
+        self.headerLine = headerLine
     }
 
     public func run(into store: IncidentStore, suggester: MachineSuggester? = MachineSuggester.builtIn) throws -> ImportSummary {
@@ -56,7 +59,7 @@ public struct MappedImporter: Sendable {
                 batch.incidents.append(incident)
                 if let codes { batch.foreignCodes.append(codes) }
             } catch let problem as ParseProblem {
-                batch.skipped.append(SkippedRow(path: file.path, line: line, reason: problem.reason))
+                batch.skipped.append(LineProblem(path: file.path, line: line, message: problem.reason))
                 skipped += 1
             }
         }
@@ -83,7 +86,7 @@ public struct MappedImporter: Sendable {
         }
         let description = value(c.description) ?? ""
         var incident = Incident(
-            origin: mapping.origin, originID: id, title: title, date: try FieldParsing.date(value(c.date)),
+            origin: mapping.origin, originID: id, title: title, date: try FieldParsing.period(value(c.date)),
             description: description,
             reportText: (c.reportText ?? []).compactMap { value($0) }.joined(separator: "\n"),
             sourceURLs: FieldParsing.looseList(value(c.sourceURLs)), deployers: FieldParsing.looseList(value(c.deployers)),
@@ -95,7 +98,7 @@ public struct MappedImporter: Sendable {
     }
 
     private func readCSV() throws -> [(line: Int, values: Result<[String: String], ParseProblem>)] {
-        let table = try CSVTable.read(file)
+        let table = try CSVTable.incidentTable(file, headerLine: headerLine)
         let missing = mapping.columns.all.filter { table.column($0) == nil }
             + (mapping.foreignCodes?.fields ?? []).filter { table.column($0) == nil }
         guard missing.isEmpty else { throw IncidentError.missingColumns(path: file.path, columns: missing) }
@@ -108,33 +111,13 @@ public struct MappedImporter: Sendable {
     }
 
     private func readJSONL() throws -> [(line: Int, values: Result<[String: String], ParseProblem>)] {
-        let data: Data
-        do { data = try Data(contentsOf: file) } catch {
-            throw IncidentError.unreadable(path: file.path, reason: error.localizedDescription)
-        }
-        guard String(validating: data, as: UTF8.self) != nil else {
-            throw IncidentError.invalidFile(path: file.path, line: nil, reason: "not valid UTF-8 text")
-        }
-        // Split on LF bytes in the raw buffer (Data's own indexing and String-level splitting are slow
-        // on Linux at 100,000 lines), then parse the lines on all cores: they are independent.
-        return data.withUnsafeBytes { raw in
-            nonisolated(unsafe) let file = raw.bindMemory(to: UInt8.self)
-            var lines: [(number: Int, range: Range<Int>)] = []
-            var lineNumber = 0
-            var start = 0
-            while start < file.count {
-                var end = start
-                var blank = true
-                while end < file.count && file[end] != 0x0A {
-                    if file[end] != 0x20 && file[end] != 0x09 && file[end] != 0x0D { blank = false }
-                    end += 1
-                }
-                lineNumber += 1
-                if !blank { lines.append((lineNumber, start..<end)) }
-                start = end + 1
-            }
+        let text: TextLines, lines: [TextLines.Line]
+        do { (text, lines) = try JSONLinesReader.lines(file) } catch { throw IncidentError(error) }
+        // The lines are independent: parse them on all cores, straight from the file's bytes.
+        return text.bytes.withUnsafeBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
             return ParallelMap.map(lines) { line in
-                (line.number, JSONLineObject.parse(UnsafeBufferPointer(rebasing: file[line.range])))
+                (line.number, JSONLineObject.parse(UnsafeBufferPointer(rebasing: buffer[line.range])))
             }
         }
     }

@@ -10,7 +10,8 @@ public struct Incident: Codable, Sendable, Hashable, Identifiable {
     public var origin: String
     public var originID: String
     public var title: String
-    /// ISO date `YYYY-MM-DD` (or a prefix `YYYY`, `YYYY-MM` when only that is known).
+    /// ISO date `YYYY-MM-DD` (or a prefix `YYYY`, `YYYY-MM` when only that is known), or a period
+    /// of years as the origin gave it: `2023-2024`, or `2022-` when it has no end.
     public var date: String?
     public var description: String
     /// Longer text (report excerpts, problem statements) searched but not shown in listings.
@@ -47,8 +48,18 @@ public struct Incident: Codable, Sendable, Hashable, Identifiable {
 
     public static func makeID(origin: String, originID: String) -> String { "\(origin):\(originID)" }
 
-    /// Year of the incident date, if any.
+    /// Year of the incident date (a period's first year), if any.
     public var year: Int? { date.flatMap { Int($0.prefix(4)) } }
+
+    /// The last date the incident covers, for "since" searches: the date itself, through the end of
+    /// a period's last year (`2024-12-31` for `2023-2024`), `9999` for a period with no end.
+    public var periodEnd: String? {
+        guard let date else { return nil }
+        let parts = date.split(separator: "-", omittingEmptySubsequences: false)
+        // A period's second part is a year or empty; `2023-06` is a month.
+        guard parts.count == 2, parts[1].count != 2 else { return date }
+        return parts[1].isEmpty ? "9999" : parts[1] + "-12-31"
+    }
 }
 
 /// A code an origin database already gave an incident (AIID's MIT risk domain, a CSET field, an

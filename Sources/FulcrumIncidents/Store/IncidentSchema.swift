@@ -92,6 +92,16 @@ enum IncidentSchema {
             // pending terms, held only while an import's insert runs, such an import is one segment.
             try db.execute(sql: "INSERT INTO incident_fts(incident_fts, rank) VALUES ('hashsize', 67108864)")
         }
+        migrator.registerMigration("v4-period-end") { db in
+            // Dates may be periods (`2023-2024`, `2022-`); `--since` compares the period's end
+            // (`Incident.periodEnd`), so an incident still going on is found. Earlier rows hold single
+            // dates, whose end is the date itself.
+            try db.execute(sql: """
+                ALTER TABLE incident ADD COLUMN period_end TEXT;
+                UPDATE incident SET period_end = date;
+                CREATE INDEX incident_period_end ON incident(period_end);
+                """)
+        }
         return migrator
     }
 }

@@ -19,7 +19,8 @@ public struct IncidentQuery: Sendable, Hashable {
     public var category: String?
     public var lifecycle: String?
     public var modality: Modality?
-    /// Only incidents dated on or after this ISO date (`2023`, `2023-06`, `2023-06-01`).
+    /// Only incidents dated on or after this ISO date (`2023`, `2023-06`, `2023-06-01`); a period
+    /// (`2022-2024`, `2022-`) counts when it has not ended before it.
     public var since: String?
     /// Which codings the category/lifecycle filters look at; nil for both.
     public var codedBy: CodingOrigin?
@@ -90,7 +91,7 @@ extension IncidentStore {
         // results only: snippet() is costly and computing it for every match made common-word
         // searches 10× slower. `fulcrum_bm25` is bm25 with cached document lengths (BM25Ranking).
         let filters = """
-            (:since IS NULL OR i.date >= :since)
+            (:since IS NULL OR i.period_end >= :since)
               AND (:modality IS NULL OR i.modality = :modality)
               AND (:category IS NULL OR EXISTS (SELECT 1 FROM coding c WHERE c.incident_id = i.id
                    AND c.category = :category AND (:origin IS NULL OR c.origin = :origin)))

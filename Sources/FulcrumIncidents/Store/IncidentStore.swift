@@ -102,8 +102,8 @@ public final class IncidentStore: Sendable {
         let insert = try BulkInsert(db, sql: """
             INSERT INTO incident (origin, origin_id, title, date, description, report_text, source_urls,
                 deployers, developers, harmed_parties, systems, modality, duplicate_of, content_hash,
-                updated_at, id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                updated_at, period_end, id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for prepared in incidents { try insert.execute(columnValues(prepared, now: now)) }
     }
@@ -113,7 +113,7 @@ public final class IncidentStore: Sendable {
         try db.cachedStatement(sql: """
             UPDATE incident SET origin = ?, origin_id = ?, title = ?, date = ?, description = ?, report_text = ?,
                 source_urls = ?, deployers = ?, developers = ?, harmed_parties = ?, systems = ?, modality = ?,
-                duplicate_of = ?, content_hash = ?, updated_at = ?
+                duplicate_of = ?, content_hash = ?, updated_at = ?, period_end = ?
             WHERE id = ?
             """).execute(arguments: StatementArguments(columnValues(prepared, now: now)))
     }
@@ -124,7 +124,7 @@ public final class IncidentStore: Sendable {
         return [incident.origin, incident.originID, incident.title, incident.date, incident.description,
                 incident.reportText, prepared.sourceURLs, prepared.deployers, prepared.developers,
                 prepared.harmedParties, prepared.systems, incident.modality?.rawValue, incident.duplicateOf,
-                prepared.hash, now, incident.id]
+                prepared.hash, now, incident.periodEnd, incident.id]
     }
 
     /// Makes the incident's codes in `taxonomy` exactly `codes`; true when anything changed.

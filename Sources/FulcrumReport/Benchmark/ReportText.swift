@@ -40,8 +40,10 @@ public enum ReportText {
         return lines.joined(separator: "\n")
     }
 
+    /// RFC 4180 through `CSVWriter`, which neutralises a leading formula character in text (model
+    /// names, group names) so a spreadsheet never runs it; scores stay numbers.
     public static func csv(_ report: BenchmarkReport) -> String {
-        ([ReportRow.header] + ReportRow.rows(of: report).map(\.cells)).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        CSVWriter.document(header: ReportRow.header, rows: ReportRow.rows(of: report).map(\.cells))
     }
 
     public static func markdown(_ report: BenchmarkReport) -> String {
@@ -51,14 +53,6 @@ public enum ReportText {
         for row in ReportRow.rows(of: report) { out += "| " + row.cells.map(cell).joined(separator: " | ") + " |\n" }
         out += "\n```\n" + reliabilityText(report.reliability) + "\n```\n"
         return out
-    }
-
-    /// RFC 4180 field; a leading formula character is neutralised so a spreadsheet never runs model text.
-    static func csvField(_ value: String) -> String {
-        var v = value
-        if let first = v.first, "=+-@".contains(first), Double(v) == nil { v = "'" + v }
-        guard v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
-        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     static func align(_ rows: [[String]]) -> String {

@@ -29,6 +29,9 @@ struct IncidentsImportCommand: ParsableCommand {
             "foreignCodes": {"taxonomy": "AIAAIC", "fields": ["Issue", "Sector"]}
           }
 
+        Dates may be year periods (2023-2024, or 2022- with no end), kept as given; --since \
+        finds a period that has not ended before it.
+
         Bad rows are skipped and listed as FILE:LINE: reason; the command then exits with status 2 \
         (use --allow-skips to exit 0). Good rows are imported in one transaction.
 
@@ -36,6 +39,7 @@ struct IncidentsImportCommand: ParsableCommand {
           fulcrum incidents import aiid ../shared/data/incidents/aiid
           fulcrum incidents import avid ../shared/data/incidents/avid/reports
           fulcrum incidents import mapped team.csv --mapping team-mapping.json
+          fulcrum incidents import mapped export.csv --mapping m.json --header-row 3
         """
     )
 
@@ -45,11 +49,17 @@ struct IncidentsImportCommand: ParsableCommand {
     var path: String
     @Option(help: "Column-mapping JSON file (required for 'mapped').")
     var mapping: String?
+    @Option(help: "For a mapped CSV: the line holding the column names, when a title row sits above it (1-based; default 1).")
+    var headerRow = 1
     @Flag(help: "Exit 0 even when rows were skipped.")
     var allowSkips = false
     @Option(help: "Output format: table or json.")
     var format: IncidentOutputFormat = .table
     @OptionGroup var database: IncidentDatabaseOptions
+
+    func validate() throws {
+        guard headerRow >= 1 else { throw ValidationError("--header-row counts lines from 1") }
+    }
 
     func run() throws {
         let store = try database.open()
@@ -62,7 +72,8 @@ struct IncidentsImportCommand: ParsableCommand {
                 guard let mapping else {
                     throw IncidentError.invalidMapping(path: path, reason: "'mapped' needs --mapping FILE")
                 }
-                return try MappedImporter(file: url, mapping: ColumnMapping.load(URL(fileURLWithPath: mapping))).run(into: store)
+                return try MappedImporter(file: url, mapping: ColumnMapping.load(URL(fileURLWithPath: mapping)),
+                                          headerLine: headerRow).run(into: store)
             }
         }
         print(format == .json ? try JSONOutput.string(summary) : summary.text)

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FulcrumIncidents
+@testable import FulcrumCore
 
 struct CSVReaderTests {
     @Test func quotedMultilineFieldsEscapedQuotesAndLineNumbers() throws {
@@ -23,7 +23,7 @@ struct CSVReaderTests {
     }
 
     @Test func unterminatedQuoteFailsTheFileNamingTheLine() {
-        #expect(throws: IncidentError.invalidFile(path: "f.csv", line: 3, reason: "quoted field opened here is never closed")) {
+        #expect(throws: FileReadError.invalid(LineProblem(path: "f.csv", line: 3, message: "quoted field opened here is never closed"))) {
             try CSVReader.parse("a,b\n1,2\n3,\"open\n4,5\n", path: "f.csv")
         }
     }
@@ -35,7 +35,9 @@ struct CSVReaderTests {
     }
 
     @Test func invalidUTF8IsAFileError() {
-        #expect(throws: IncidentError.self) { try CSVReader.parse(Data([0x61, 0x0A, 0xFF, 0xFE]), path: "bin.csv") }
+        #expect(throws: FileReadError.invalid(LineProblem(path: "bin.csv", line: 2, message: "not valid UTF-8"))) {
+            try CSVReader.parse(Data([0x61, 0x0A, 0xFF, 0xFE]), path: "bin.csv")
+        }
     }
 
     @Test func tableReportsFieldCountMismatch() throws {

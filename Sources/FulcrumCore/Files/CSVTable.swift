@@ -1,0 +1,57 @@
+import Foundation
+
+/// A CSV file read as a header plus rows addressed by column name. The header is the record on
+/// `headerLine` (1 unless a spreadsheet export puts a title above it); records before it are not
+/// data. Rows keep their file lines, so problems name the real line either way.
+///
+/// ```swift
+/// let table = try CSVTable.read(url, headerLine: 3)   // title and a blank row above the header
+/// table.value(table.rows[0], "title")
+/// ```
+package struct CSVTable: Sendable {
+    package var path: String
+    package var header: [String]
+    package var headerLine: Int
+    package var rows: [CSVRecord]
+    private var index: [String: Int]
+
+    package init(path: String, records: [CSVRecord], headerLine: Int = 1) throws(FileReadError) {
+        guard let headerAt = records.firstIndex(where: { $0.line >= headerLine }) else {
+            let message = headerLine == 1 ? "empty file: no header row" : "no header row: the file ends before line \(headerLine)"
+            throw .invalid(LineProblem(path: path, message: message))
+        }
+        guard records[headerAt].line == headerLine else {
+            throw .invalid(LineProblem(path: path, line: headerLine, message: "no CSV row starts on this line, so it cannot be the header"))
+        }
+        self.path = path
+        self.headerLine = headerLine
+        header = records[headerAt].fields.map { $0.trimmed }
+        rows = Array(records[(headerAt + 1)...])
+        // First occurrence wins: CSETv1 repeats "AI System" and the first is the one that matters.
+        var index: [String: Int] = [:]
+        for (i, name) in header.enumerated() where index[name] == nil { index[name] = i }
+        self.index = index
+    }
+
+    package static func read(_ url: URL, headerLine: Int = 1) throws(FileReadError) -> CSVTable {
+        try CSVTable(path: url.path, records: CSVReader.read(url), headerLine: headerLine)
+    }
+
+    package func column(_ name: String) -> Int? { index[name] }
+
+    /// Field `name` of a row, trimmed; nil when missing or blank.
+    package func value(_ row: CSVRecord, _ name: String) -> String? {
+        guard let i = index[name], i < row.fields.count else { return nil }
+        let v = row.fields[i].trimmed
+        return v.isEmpty ? nil : v
+    }
+
+    /// Why a row cannot be used structurally, or nil when it is well formed.
+    package func structuralProblem(_ row: CSVRecord) -> String? {
+        if let problem = row.problem { return problem }
+        if row.fields.count != header.count {
+            return "has \(row.fields.count) fields, header has \(header.count)"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// Commands on files as Windows tools and spreadsheets save them: CRLF line ends and a byte-order
+/// mark, a title row above a CSV header, year periods; and CSV exports a spreadsheet opens safely.
+@Suite struct ReadersCommandTests {
+    static func scratch() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("readers-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// The first `count` lines of a real file, saved with CRLF and a byte-order mark.
+    static func windowsCopy(of relative: String, lines count: Int, to dir: URL) throws -> URL {
+        let text = try String(contentsOf: SharedData.url(relative), encoding: .utf8)
+        let head = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(count).joined(separator: "\n") + "\n"
+        let url = dir.appendingPathComponent(URL(fileURLWithPath: relative).lastPathComponent)
+        try LineEnds.crlfAndBOM.apply(Data(head.utf8)).write(to: url)
+        return url
+    }
+
+    @Test func responsesImportOfACRLFFileWithAByteOrderMarkThenSafeCSVExport() async throws {
+        let dir = try Self.scratch()
+        let db = ["--db", dir.appendingPathComponent("fulcrum.sqlite").path]
+        let lines = [
+            #"{"item_id": "starter.bias-1", "model": "vendor/x", "language": "en", "response": "=HYPERLINK(\"http://x\",\"click\")"}"#,
+            "",
+            #"{"item_id": "starter.bias-2", "model": "vendor/x", "language": "en", "response": "Compare their skills instead."}"#,
+        ]
+        let file = dir.appendingPathComponent("answers.jsonl")
+        try LineEnds.crlfAndBOM.apply(Data((lines.joined(separator: "\n") + "\n").utf8)).write(to: file)
+        let imported = try await CLI.run(["responses", "import", file.path, "--run-name", "vendor"] + db)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("2 answers imported"), "\(imported.stdout)")
+
+        let list = try await CLI.run(["runs", "list", "--format", "json"] + db)
+        let runs = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        let run = try #require(runs.first?["run"] as? String)
+        let export = dir.appendingPathComponent("answers.csv")
+        let exported = try await CLI.run(["runs", "export", run, "--format", "csv", "--out", export.path] + db)
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let csv = try String(contentsOf: export, encoding: .utf8)
+        #expect(csv.contains(#","'=HYPERLINK(""http://x"",""click"")","#), "\(csv)")
+        #expect(!csv.contains(",=HYPERLINK"))
+
+        // A problem names the file line, counting the blank line.
+        try LineEnds.crlfAndBOM.apply(Data((lines[0] + "\n\n" + #"{"item_id": "nope", "model": "m", "language": "en", "response": "r"}"# + "\n").utf8))
+            .write(to: file)
+        let refused = try await CLI.run(["responses", "import", file.path, "--run-name", "other"] + db)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("answers.jsonl:3: no item 'nope'"), "\(refused.stderr)")
+    }
+
+    @Test func valuesAlignAndJudgeReadCRLFFilesWithAByteOrderMark() async throws {
+        let dir = try Self.scratch()
+        let db = ["--db", dir.appendingPathComponent("fulcrum.sqlite").path]
+        let dialogues = try Self.windowsCopy(of: "fulcra/fulcra_trustworthy_dev.jsonl", lines: 12, to: dir)
+        let scored = try await CLI.run(["values", "score", dialogues.path] + db)
+        #expect(scored.status == 0, "\(scored.stderr)")
+        #expect(scored.stdout.split(separator: "\n").count == 12)
+        let evaluated = try await CLI.run(["values", "eval", "--data", dialogues.path])
+        #expect(evaluated.status == 0, "\(evaluated.stderr)")
+        let aligned = try await CLI.run(["align", "score", dialogues.path, "--target", "uk", "--format", "json"] + db)
+        #expect(aligned.status == 0, "\(aligned.stderr)")
+        let labelled = try Self.windowsCopy(of: "safety/latent-jailbreak/human_annotated.jsonl", lines: 300, to: dir)
+        let judged = try await CLI.run(["judge", "eval", "--data", labelled.path])
+        #expect(judged.status == 0, "\(judged.stderr)")
+    }
+
+    @Test func mappedImportWithATitleRowAndYearPeriods() async throws {
+        let dir = try Self.scratch()
+        let db = ["--db", dir.appendingPathComponent("i.sqlite").path]
+        let table = dir.appendingPathComponent("team.csv")
+        let text = "Team incident log (export),,\nRef,Headline,When\nP-1,Chatbot gave wrong advice for years,2019-2021\nP-2,Chatbot still gives wrong advice,2022-\nP-3,,2020\n"
+        try LineEnds.crlfAndBOM.apply(Data(text.utf8)).write(to: table)
+        let mapping = dir.appendingPathComponent("team-mapping.json")
+        try Data(#"{"origin": "team", "columns": {"id": "Ref", "title": "Headline", "date": "When"}}"#.utf8).write(to: mapping)
+        let result = try await CLI.run(["incidents", "import", "mapped", table.path, "--mapping", mapping.path, "--header-row", "2"] + db)
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("team.csv: 3 records, 2 accepted, 1 skipped"), "\(result.stdout)")
+        #expect(result.stdout.contains("team.csv:5: incident 'P-3' has no title"), "\(result.stdout)")
+        let search = try await CLI.run(["incidents", "search", "chatbot", "--since", "2021"] + db)
+        #expect(search.status == 0 && search.stdout.contains("team:P-1") && search.stdout.contains("team:P-2"), "\(search.stdout)")
+        let later = try await CLI.run(["incidents", "search", "chatbot", "--since", "2025"] + db)
+        #expect(!later.stdout.contains("team:P-1") && later.stdout.contains("team:P-2"), "\(later.stdout)")
+        let show = try await CLI.run(["incidents", "show", "team:P-1"] + db)
+        #expect(show.stdout.contains("2019-2021"), "\(show.stdout)")
+    }
+}
