@@ -134,4 +134,33 @@ import Glibc
         #expect(server.peakConcurrentRequests <= 8)
         #expect(server.peakConcurrentRequests >= 4, "the cap was never approached: peak \(server.peakConcurrentRequests)")
     }
+
+    @Test func aRateLimitStormSlowsEveryWorker() async throws {
+        guard let url = try await PostgresResultStore.scratchDatabaseForTests() else { return }
+        let store = try await PostgresResultStore.open(url)
+        defer { Task { try? await store.close() } }
+        let db = "postgres://\(url.user):\(url.password ?? "")@\(url.host):\(url.port)/\(url.database)"
+        let server = try await FaultServer.start(.init(latency: .milliseconds(50)))
+        defer { Task { try await server.shutdown() } }
+        let dir = try temporaryFolder()
+        // Every prompt is refused with 429 twice before it is answered.
+        var lines: [String] = []
+        for i in 0..<80 {
+            let item: [String: Any] = ["id": "storm-\(i)", "modality": "text", "prompt": ["en": "Storm prompt \(i). [[fault:429x2]]"]]
+            lines.append(String(decoding: try JSONSerialization.data(withJSONObject: item), as: UTF8.self))
+        }
+        let suite = dir.appendingPathComponent("storm.jsonl")
+        try (lines.joined(separator: "\n") + "\n").write(to: suite, atomically: true, encoding: .utf8)
+        let runID = try await plan(suite, server: server, db: db, perModel: 16, dir: dir)
+        let workers = try ["storm-a", "storm-b"].map { try worker($0, db: db, concurrency: 16, lease: 10, dir: dir) }
+        var lowest = 16.0
+        while workers.contains(where: \.isRunning) {
+            if let limit = try await store.modelLimit(model: "openai/fault-model") { lowest = min(lowest, limit) }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        for w in workers { await awaitExit(w) }
+        #expect(try await store.tally(runID: runID).answered == 80)
+        // The limit both workers share fell to a quarter of the cap or below while the model refused.
+        #expect(lowest <= 4, "the shared limit never fell below \(lowest)")
+    }
 }
