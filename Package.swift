@@ -52,7 +52,8 @@ let package = Package(
         .target(
             name: "FulcrumService",
             dependencies: ["FulcrumCore", "FulcrumSuites", "FulcrumStore", "FulcrumSQLiteStore", "FulcrumPostgresStore",
-                           "FulcrumEval", "FulcrumProviders", .product(name: "Logging", package: "swift-log")]
+                           "FulcrumEval", "FulcrumJudges", "FulcrumProviders", "FulcrumValues",
+                           .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "FulcrumEval",
@@ -101,10 +102,10 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .testTarget(name: "FulcrumCoreTests", dependencies: ["FulcrumCore"]),
-        .testTarget(name: "FulcrumSuitesTests", dependencies: ["FulcrumSuites"]),
+        .testTarget(name: "FulcrumCoreTests", dependencies: ["FulcrumCore", "FulcrumTestSupport"]),
+        .testTarget(name: "FulcrumSuitesTests", dependencies: ["FulcrumSuites", "FulcrumTestSupport"]),
         .testTarget(name: "FulcrumJudgesTests", dependencies: ["FulcrumJudges"]),
-        .testTarget(name: "FulcrumValuesTests", dependencies: ["FulcrumValues", "FulcrumCore", "FulcrumReport"]),
+        .testTarget(name: "FulcrumValuesTests", dependencies: ["FulcrumValues", "FulcrumCore", "FulcrumReport", "FulcrumTestSupport"]),
         .testTarget(name: "FulcrumReportTests", dependencies: ["FulcrumReport", "FulcrumTestSupport"]),
         .testTarget(
             name: "FulcrumStoreTests",
@@ -123,7 +124,7 @@ let package = Package(
         .testTarget(name: "FulcrumTestSupportTests", dependencies: ["FulcrumTestSupport"]),
         .testTarget(
             name: "FulcrumIncidentsTests",
-            dependencies: ["FulcrumIncidents", "FulcrumCore", "FulcrumSuites", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["FulcrumIncidents", "FulcrumCore", "FulcrumSuites", "FulcrumTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "fulcrumCLITests", dependencies: ["fulcrum", "FulcrumCore", "FulcrumTestSupport", "FulcrumPostgresStore", "FulcrumStore"]),

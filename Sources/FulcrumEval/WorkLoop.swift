@@ -18,11 +18,13 @@ public struct WorkLoop: Sendable {
     public var pollInterval: Duration
     /// The context of a run's rows (called once per run and claim batch; cache it).
     public var context: @Sendable (String) async throws -> RunContext
+    /// Queued judging, done when no plan row is waiting; nil to make answers only.
+    public var judging: JudgingWork?
     var executor: RowExecutor
 
     public init(store: any ResultStore, worker: WorkerIdentity, options: RunnerOptions, runID: String?, exitWhenIdle: Bool,
                 pollInterval: Duration = .milliseconds(250), logger: Logger = Logger(label: "fulcrum.worker"),
-                context: @escaping @Sendable (String) async throws -> RunContext) {
+                judging: JudgingWork? = nil, context: @escaping @Sendable (String) async throws -> RunContext) {
         self.store = store
         self.worker = worker
         concurrency = max(1, options.concurrency)
@@ -31,6 +33,7 @@ public struct WorkLoop: Sendable {
         self.exitWhenIdle = exitWhenIdle
         self.pollInterval = pollInterval
         self.context = context
+        self.judging = judging
         executor = RowExecutor(store: store, options: options, logger: logger)
     }
 
@@ -61,6 +64,14 @@ public struct WorkLoop: Sendable {
                             inFlight += 1
                         }
                         if !rows.isEmpty { continue }
+                        if let judging {
+                            let claims = try await store.claimJudgments(worker: id, limit: concurrency - inFlight, lease: lease)
+                            for claim in claims {
+                                group.addTask { try await judging.execute(claim, store: store) }
+                                inFlight += 1
+                            }
+                            if !claims.isEmpty { continue }
+                        }
                     }
                     if inFlight > 0 {
                         try await group.next()
@@ -70,7 +81,10 @@ public struct WorkLoop: Sendable {
                     // Idle: rows a dead process on this machine holds need not wait out their lease.
                     if try await !WorkerIdentity.releaseDeadLocalHolders(in: store, runID: runID).isEmpty { continue }
                     try await store.completeFinishedRuns()
-                    if exitWhenIdle, try await store.queueStatus(runID: runID).openRows == 0 { return }
+                    if exitWhenIdle, try await store.queueStatus(runID: runID).openRows == 0 {
+                        let openJudgments = judging == nil ? 0 : try await store.openJudgments(runID: runID)
+                        if openJudgments == 0 { return }
+                    }
                     try await Task.sleep(for: pollInterval)
                 }
             }

@@ -28,9 +28,10 @@ public final class PostgresResultStore: ResultStore {
                                                          password: url.password, database: url.database,
                                                          tls: Self.clientTLS(url))
         configuration.options.maximumConnections = maximumConnections
-        // The pool logs each failed or closed connection at info level: noise for a command-line user.
+        // The pool logs each failed or closed connection, and a query that waits for `run()` to
+        // start, below error level: noise for a command-line user (failures reach the caller).
         var background = logger
-        background.logLevel = .warning
+        background.logLevel = .error
         client = PostgresClient(configuration: configuration, backgroundLogger: background)
         let client = client
         runTask = Task { await client.run() }
@@ -276,7 +277,12 @@ public final class PostgresResultStore: ResultStore {
 
     @discardableResult
     public func record(_ j: JudgmentRecord) async throws -> Bool {
-        try await !rows("""
+        try await transaction { t in
+            try await t.run("""
+                DELETE FROM judgment_leases
+                WHERE generation_id = \(j.generationID) AND judge = \(j.judge) AND repeat_index = \(j.repeatIndex)
+                """)
+            return try await !t.rows("""
             INSERT INTO judgments (generation_id, judge, repeat_index, score, parse_status, reason, raw_reply,
                 harm_probability, action_class, settings_json, created)
             VALUES (\(j.generationID), \(j.judge), \(j.repeatIndex), \(j.score), \(j.parseStatus.rawValue), \(j.reason),
@@ -288,6 +294,7 @@ public final class PostgresResultStore: ResultStore {
             WHERE judgments.parse_status = 'failed'
             RETURNING id
             """).isEmpty
+        }
     }
 
     public func judgments(runID: String) async throws -> [JudgmentRecord] {

@@ -51,3 +51,13 @@ enum PostgresRows {
                        settingsJSON: try r[10].decode(String.self), created: try r[11].decode(Date.self))
     }
 }
+
+extension PostgresRows {
+    static let judgeRequestColumns = "id, run_id, judge, recipe_json, repeats, requested_at"
+
+    static func judgeRequest(_ r: PostgresRandomAccessRow) throws -> JudgeRequest {
+        JudgeRequest(id: try r[0].decode(Int64.self), runID: try r[1].decode(String.self), judge: try r[2].decode(String.self),
+                     recipeJSON: try r[3].decode(String.self), repeats: try r[4].decode(Int.self),
+                     requestedAt: try r[5].decode(Date.self))
+    }
+}

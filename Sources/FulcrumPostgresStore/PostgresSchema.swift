@@ -52,6 +52,20 @@ enum PostgresSchema {
                 PRIMARY KEY (model_spec, slot))
             """,
         ]),
+        ("v2-judge-queue", [
+            """
+            CREATE TABLE judge_requests (
+                id bigserial PRIMARY KEY, run_id text NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+                judge text NOT NULL, recipe_json text NOT NULL, repeats bigint NOT NULL,
+                requested_at timestamptz NOT NULL, UNIQUE (run_id, judge))
+            """,
+            """
+            CREATE TABLE judgment_leases (
+                generation_id bigint NOT NULL, judge text NOT NULL, repeat_index bigint NOT NULL,
+                request_id bigint NOT NULL, owner text NOT NULL, expires timestamptz NOT NULL,
+                PRIMARY KEY (generation_id, judge, repeat_index))
+            """,
+        ]),
     ]
 
     /// An arbitrary constant naming Fulcrum's migration lock among the database's advisory locks.

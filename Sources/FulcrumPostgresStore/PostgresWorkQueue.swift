@@ -28,6 +28,9 @@ extension PostgresResultStore {
             try await t.run("""
                 UPDATE model_slots SET expires = now() + make_interval(secs => \(lease.storeSeconds)) WHERE owner = \(worker)
                 """)
+            try await t.run("""
+                UPDATE judgment_leases SET expires = now() + make_interval(secs => \(lease.storeSeconds)) WHERE owner = \(worker)
+                """)
             return try await t.rows("""
                 UPDATE plan_rows SET lease_expires = now() + make_interval(secs => \(lease.storeSeconds))
                 WHERE lease_owner = \(worker) RETURNING id
@@ -39,6 +42,7 @@ extension PostgresResultStore {
         try await transaction { t in
             try await t.run("UPDATE plan_rows SET lease_owner = NULL, lease_expires = NULL WHERE lease_owner = \(worker)")
             try await t.run("UPDATE model_slots SET owner = NULL, expires = NULL WHERE owner = \(worker)")
+            try await t.run("DELETE FROM judgment_leases WHERE owner = \(worker)")
         }
     }
 

@@ -195,7 +195,10 @@ public final class SQLiteResultStore: ResultStore {
                 """, arguments: [judgment.generationID, judgment.judge, judgment.repeatIndex, judgment.score,
                                  judgment.parseStatus.rawValue, judgment.reason, judgment.rawReply, judgment.harmProbability,
                                  judgment.actionClass, judgment.settingsJSON, judgment.created])
-            return db.changesCount > 0
+            let stored = db.changesCount > 0
+            try db.execute(sql: "DELETE FROM judgment_leases WHERE generationID = ? AND judge = ? AND repeatIndex = ?",
+                           arguments: [judgment.generationID, judgment.judge, judgment.repeatIndex])
+            return stored
         }
     }
 

@@ -80,6 +80,20 @@ public enum SQLiteSchema {
                     PRIMARY KEY (modelSpec, slot));
                 """)
         }
+        migrator.registerMigration("v4-judge-queue") { db in
+            // Judging spread over workers: what to judge, and which judgment a worker is making.
+            try db.execute(sql: """
+                CREATE TABLE judge_requests (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    runID TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    judge TEXT NOT NULL, recipeJSON TEXT NOT NULL, repeats INTEGER NOT NULL,
+                    requestedAt DATETIME NOT NULL, UNIQUE (runID, judge));
+                CREATE TABLE judgment_leases (
+                    generationID INTEGER NOT NULL, judge TEXT NOT NULL, repeatIndex INTEGER NOT NULL,
+                    requestID INTEGER NOT NULL, owner TEXT NOT NULL, expires REAL NOT NULL,
+                    PRIMARY KEY (generationID, judge, repeatIndex));
+                """)
+        }
         return migrator
     }
 }

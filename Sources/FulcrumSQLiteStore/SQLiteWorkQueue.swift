@@ -32,6 +32,8 @@ extension SQLiteResultStore {
         try await pool.write { db in
             try db.execute(sql: "UPDATE model_slots SET expires = \(Self.now) + ? WHERE owner = ?",
                            arguments: [lease.storeSeconds, worker])
+            try db.execute(sql: "UPDATE judgment_leases SET expires = \(Self.now) + ? WHERE owner = ?",
+                           arguments: [lease.storeSeconds, worker])
             try db.execute(sql: "UPDATE plan_rows SET leaseExpires = \(Self.now) + ? WHERE leaseOwner = ?",
                            arguments: [lease.storeSeconds, worker])
             return db.changesCount
@@ -43,6 +45,7 @@ extension SQLiteResultStore {
             try db.execute(sql: "UPDATE plan_rows SET leaseOwner = NULL, leaseExpires = NULL WHERE leaseOwner = ?",
                            arguments: [worker])
             try db.execute(sql: "UPDATE model_slots SET owner = NULL, expires = NULL WHERE owner = ?", arguments: [worker])
+            try db.execute(sql: "DELETE FROM judgment_leases WHERE owner = ?", arguments: [worker])
         }
     }
 

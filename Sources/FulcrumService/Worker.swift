@@ -6,7 +6,8 @@ import FulcrumStore
 import Logging
 
 /// `fulcrum worker`: serves the store's queue — claims plan rows of unfinished runs, calls the
-/// models under fleet-wide limits, stores each answer — until stopped, or until idle.
+/// models under fleet-wide limits, stores each answer; then queued judgments — until stopped, or
+/// until idle.
 public struct Worker: Sendable {
     public struct Options: Sendable {
         /// Rows in flight at once in this process.
@@ -50,8 +51,12 @@ public struct Worker: Sendable {
                                    lease: options.lease, fleetWideLimits: true)
         let factory = ModelFactory(client: client, environment: environment, timeout: .milliseconds(Int64(options.timeoutSeconds * 1000)))
         let contexts = WorkerContexts(store: store, factory: factory, baseURL: options.baseURL, options: runner, worker: identity)
+        let judging = WorkerJudging(store: store, models: factory)
+        let judgingWork = JudgingWork(executor: JudgmentExecutor(store: store, retries: options.retries,
+                                                                 timeoutSeconds: options.timeoutSeconds, logger: logger),
+                                      prepare: { claim in try await judging.prepare(claim) })
         let loop = WorkLoop(store: store, worker: identity, options: runner, runID: options.runID, exitWhenIdle: options.exitWhenIdle,
-                            pollInterval: options.pollInterval, logger: logger,
+                            pollInterval: options.pollInterval, logger: logger, judging: judgingWork,
                             context: { runID in try await contexts.context(runID: runID) })
         try await loop.run(progress: progress)
     }

@@ -56,7 +56,7 @@ public protocol ResultStore: Sendable {
     // MARK: Judgments
 
     /// Stores a judgment unless one for the same (generation, judge, repeat) exists; a failed call is
-    /// replaced by a later attempt. Returns whether it was stored.
+    /// replaced by a later attempt; ends that judgment's lease. Returns whether it was stored.
     @discardableResult func record(_ judgment: JudgmentRecord) async throws -> Bool
     /// Every judgment of a run's generations.
     func judgments(runID: String) async throws -> [JudgmentRecord]
@@ -67,9 +67,9 @@ public protocol ResultStore: Sendable {
     /// `lease`. Open: no generation, or a failed one that `requeueFailed` put back; and not leased by a
     /// live lease. Only runs that carry their suite (`suiteJSON`) are served.
     func claimRows(worker: String, runID: String?, limit: Int, lease: Duration) async throws -> [PlanRowRecord]
-    /// Extends every lease `worker` holds (rows and model slots); returns how many rows it holds.
+    /// Extends every lease `worker` holds (rows, judgments, model slots); returns how many rows it holds.
     @discardableResult func renewLeases(worker: String, lease: Duration) async throws -> Int
-    /// Gives back every row and model slot `worker` holds (it stopped, or it is known to be dead).
+    /// Gives back every row, judgment and model slot `worker` holds (it stopped, or it is known dead).
     func releaseLeases(worker: String) async throws
     /// Puts a run's failed rows back in the queue, to be tried again.
     func requeueFailed(runID: String) async throws
@@ -78,6 +78,18 @@ public protocol ResultStore: Sendable {
     func queueStatus(runID: String?) async throws -> QueueStatus
     /// Marks unfinished runs whose every row has an answer as completed; returns their ids.
     @discardableResult func completeFinishedRuns() async throws -> [String]
+
+    // MARK: The judging queue
+
+    /// Asks workers to judge a run (stored or, for the same run and judge, replaced: more repeats,
+    /// and failed judgments tried again). Returns the stored request with its id.
+    @discardableResult func requestJudging(_ request: JudgeRequest) async throws -> JudgeRequest
+    func judgeRequest(id: Int64) async throws -> JudgeRequest?
+    /// Leases up to `limit` judgments still to make for open requests: answered generations whose
+    /// judgment for that judge and repeat is missing (or failed before the request).
+    func claimJudgments(worker: String, limit: Int, lease: Duration) async throws -> [JudgmentClaim]
+    /// Judgments still to make for the requests of `runID` (of every run when nil), leased or not.
+    func openJudgments(runID: String?) async throws -> Int
 
     // MARK: Fleet-wide model limits
 

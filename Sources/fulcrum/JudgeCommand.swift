@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FulcrumCore
 import FulcrumEval
+import FulcrumService
 import FulcrumJudges
 import FulcrumSuites
 
@@ -61,6 +62,8 @@ struct JudgeRunCommand: AsyncParsableCommand {
     var concurrency: Int = 4
     @Option(help: "Suite to read evaluation foci from, when not the one the run recorded.")
     var suite: String?
+    @Flag(help: "Queue the judging for `fulcrum worker` processes instead of judging here.")
+    var detach = false
     @OptionGroup var store: StoreOptions
     @OptionGroup var scale: ScaleOptions
 
@@ -69,6 +72,14 @@ struct JudgeRunCommand: AsyncParsableCommand {
         let factory = try judgeOptions.factory()
         let store = try await store.open()
         let scale = try scale.load()
+        if detach {
+            try await CLIModels.scoped { try await reportingErrors {
+                let queued = try await JudgeQueueing.queue(runID: runID, specs: judges, repeats: `repeat`, factory: factory, store: store)
+                print("queued judging of run \(runID) by \(queued.requests.map(\.judge).joined(separator: ", ")): \(queued.open) judgments to make")
+                print("next: fulcrum worker --db … (then fulcrum report \(runID))")
+            } }
+            return
+        }
         try await CLIModels.scoped { try await reportingErrors {
             guard let record = try await store.run(id: runID) else { throw CLIUsageError("no run '\(runID)' in \(store.location) (see `fulcrum runs list`)") }
             let suite = try RunSuite.load(run: record, override: suite) { try SuiteCatalog.load($0, scale: scale) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FulcrumTestSupport
 @testable import FulcrumCore
 
 /// The shared readers and writers of `FulcrumCore/Files`.

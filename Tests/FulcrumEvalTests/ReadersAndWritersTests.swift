@@ -2,6 +2,7 @@ import Foundation
 import FulcrumCore
 import FulcrumSuites
 import Testing
+import FulcrumTestSupport
 @testable import FulcrumEval
 
 /// `responses import` reads files saved by Windows tools and spreadsheets; `runs export --format csv`

@@ -28,6 +28,13 @@ import Glibc
         return url
     }
 
+    /// A fresh PostgreSQL database for the fleet: the store, and the URL the workers are given.
+    func sharedDatabase() async throws -> (PostgresResultStore, String)? {
+        guard let url = try await PostgresResultStore.scratchDatabaseForTests() else { return nil }
+        return (try await PostgresResultStore.open(url),
+                "postgres://\(url.user):\(url.password ?? "")@\(url.host):\(url.port)/\(url.database)")
+    }
+
     func plan(_ suite: URL, server: FaultServer, db: String, perModel: Int, dir: URL) async throws -> String {
         let out = dir.appendingPathComponent("plan.out")
         let planner = try startFulcrum(["run", "--suite", suite.path, "--model", "openai/fault-model", "--base-url", server.openAIBaseURL,
@@ -58,10 +65,8 @@ import Glibc
     }
 
     @Test func aKilledWorkersRowsAreRedoneOnceAfterItsLease() async throws {
-        guard let url = try await PostgresResultStore.scratchDatabaseForTests() else { return }
-        let store = try await PostgresResultStore.open(url)
+        guard let (store, db) = try await sharedDatabase() else { return }
         defer { Task { try? await store.close() } }
-        let db = "postgres://\(url.user):\(url.password ?? "")@\(url.host):\(url.port)/\(url.database)"
         let server = try await FaultServer.start(.init(latency: .milliseconds(40)))
         defer { Task { try await server.shutdown() } }
         let dir = try temporaryFolder()
@@ -117,10 +122,8 @@ import Glibc
     }
 
     @Test func aPerModelCapHoldsForTheWholeFleet() async throws {
-        guard let url = try await PostgresResultStore.scratchDatabaseForTests() else { return }
-        let store = try await PostgresResultStore.open(url)
+        guard let (store, db) = try await sharedDatabase() else { return }
         defer { Task { try? await store.close() } }
-        let db = "postgres://\(url.user):\(url.password ?? "")@\(url.host):\(url.port)/\(url.database)"
         let server = try await FaultServer.start(.init(latency: .milliseconds(100)))
         defer { Task { try await server.shutdown() } }
         let dir = try temporaryFolder()
@@ -136,10 +139,8 @@ import Glibc
     }
 
     @Test func aRateLimitStormSlowsEveryWorker() async throws {
-        guard let url = try await PostgresResultStore.scratchDatabaseForTests() else { return }
-        let store = try await PostgresResultStore.open(url)
+        guard let (store, db) = try await sharedDatabase() else { return }
         defer { Task { try? await store.close() } }
-        let db = "postgres://\(url.user):\(url.password ?? "")@\(url.host):\(url.port)/\(url.database)"
         let server = try await FaultServer.start(.init(latency: .milliseconds(50)))
         defer { Task { try await server.shutdown() } }
         let dir = try temporaryFolder()
@@ -162,5 +163,30 @@ import Glibc
         #expect(try await store.tally(runID: runID).answered == 80)
         // The limit both workers share fell to a quarter of the cap or below while the model refused.
         #expect(lowest <= 4, "the shared limit never fell below \(lowest)")
+    }
+
+    @Test func queuedJudgingIsSpreadOverWorkers() async throws {
+        guard let (store, db) = try await sharedDatabase() else { return }
+        defer { Task { try? await store.close() } }
+        let server = try await FaultServer.start(.init(latency: .milliseconds(20)))
+        defer { Task { try await server.shutdown() } }
+        let dir = try temporaryFolder()
+        let suite = try writeSuite(count: 40, faultEvery: 1_000_000, in: dir)
+        let runID = try await plan(suite, server: server, db: db, perModel: 16, dir: dir)
+        // Judging is queued before any answer exists: workers judge answers as they are stored.
+        let queue = try startFulcrum(["judge", runID, "--judge", "native", "--repeat", "2", "--detach", "--db", db],
+                                     logTo: dir.appendingPathComponent("judge.log"))
+        await ChildProcess.exit(of: queue)
+        let queued = try String(contentsOf: dir.appendingPathComponent("judge.log"), encoding: .utf8)
+        #expect(queue.terminationStatus == 0 && queued.contains("queued judging of run \(runID) by native-safety@1: 0 judgments"), "\(queued)")
+        let workers = try ["judge-a", "judge-b"].map { try worker($0, db: db, concurrency: 8, lease: 10, dir: dir) }
+        for w in workers { await awaitExit(w) }
+        #expect(workers.allSatisfy { $0.terminationStatus == 0 })
+        #expect(try await store.tally(runID: runID).answered == 40)
+        let judgments = try await store.judgments(runID: runID)
+        #expect(judgments.count == 80, "two repeats of each of 40 answers")
+        #expect(judgments.allSatisfy { $0.judge == "native-safety@1" && $0.score != nil })
+        #expect(Set(judgments.map { "\($0.generationID)#\($0.repeatIndex)" }).count == 80)
+        #expect(try await store.openJudgments(runID: runID) == 0)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import FulcrumCore
 import Testing
+import FulcrumTestSupport
 @testable import FulcrumIncidents
 
 /// The real AIID and AVID snapshots and a mapped CSV/JSONL import the same when saved with CRLF line

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import FulcrumCore
+import FulcrumTestSupport
 @testable import FulcrumSuites
 
 /// Suite files and the GVS-Bench release read the same with CRLF line ends and a byte-order mark.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FulcrumTestSupport
 @testable import FulcrumValues
 
 /// `values train|eval|score`, `align score` and `judge train|eval` read the real data sets as

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FulcrumTestSupport
 
 /// Commands on files as Windows tools and spreadsheets save them: CRLF line ends and a byte-order
 /// mark, a title row above a CSV header, year periods; and CSV exports a spreadsheet opens safely.

@@ -11,7 +11,7 @@ public enum JudgeInputs {
         return messages.last { $0.role == "user" }?.text
     }
 
-    static func make(row: PlanRowRecord, generation: GenerationRecord, item: SuiteItem?) -> JudgeInput {
+    public static func make(row: PlanRowRecord, generation: GenerationRecord, item: SuiteItem?) -> JudgeInput {
         let language = Language(rawValue: row.language)
         let question = Self.question(of: generation) ?? item?.prompt[language] ?? ""
         return JudgeInput(itemID: row.itemID, category: item?.category, language: language, question: question,

@@ -99,33 +99,8 @@ public struct JudgingRun: Sendable {
         return summary
     }
 
-    /// One judgment with retries on transient errors; the outcome is stored before returning.
     func judge(_ task: Task) async throws -> Judgment {
-        let slot = judges[task.slot]
-        var attempt = 0
-        var judgment: Judgment
-        while true {
-            do {
-                judgment = try await withDeadline(seconds: timeoutSeconds) { try await slot.judge.judge(task.input) }
-                break
-            } catch let error as ChatError where error.isRetryable && attempt < retries {
-                try await _Concurrency.Task.sleep(for: .milliseconds(Int64(backoff.delay(afterAttempt: attempt, error: error) * 1000)))
-                attempt += 1
-            } catch let error as ChatError {
-                judgment = Judgment(score: nil, reason: error.cause, rawReply: error.description, parseStatus: .failed)
-                break
-            } catch is CancellationError {
-                throw CancellationError()
-            } catch {
-                judgment = Judgment(score: nil, reason: "unexpected", rawReply: String(describing: error), parseStatus: .failed)
-                break
-            }
-        }
-        if judgment.parseStatus == .failed {
-            logger.warning("judge call failed", metadata: ["judge": "\(slot.judge.identifier)", "item": "\(task.input.itemID)", "cause": "\(judgment.reason ?? "")"])
-        }
-        try await store.record(JudgmentRecord(generationID: task.generationID, judge: slot.judge.identifier,
-                                              repeatIndex: task.repeatIndex, judgment: judgment, settingsJSON: slot.settingsJSON))
-        return judgment
+        try await JudgmentExecutor(store: store, retries: retries, timeoutSeconds: timeoutSeconds, backoff: backoff, logger: logger)
+            .judge(task.input, generationID: task.generationID, repeatIndex: task.repeatIndex, slot: judges[task.slot])
     }
 }
