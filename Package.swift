@@ -48,11 +48,13 @@ let package = Package(
             dependencies: ["FulcrumCore", "FulcrumStore", .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "Logging", package: "swift-log")]
         ),
-        // The operations every front end (CLI, server, workers) calls: opening stores, runs, workers.
+        // The operations every front end (CLI, server, workers) calls: opening stores, runs, judging, reports,
+        // comparisons, gates, exports, value scoring, incident drafting, workers.
         .target(
             name: "FulcrumService",
             dependencies: ["FulcrumCore", "FulcrumSuites", "FulcrumStore", "FulcrumSQLiteStore", "FulcrumPostgresStore",
-                           "FulcrumEval", "FulcrumProviders", .product(name: "Logging", package: "swift-log")]
+                           "FulcrumEval", "FulcrumProviders", "FulcrumReport", "FulcrumJudges", "FulcrumValues", "FulcrumIncidents",
+                           .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "FulcrumEval",
@@ -124,6 +126,11 @@ let package = Package(
             name: "FulcrumIncidentsTests",
             dependencies: ["FulcrumIncidents", "FulcrumCore", "FulcrumSuites", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "FulcrumServiceTests",
+            dependencies: ["FulcrumService", "FulcrumCore", "FulcrumSuites", "FulcrumStore", "FulcrumSQLiteStore", "FulcrumEval",
+                           "FulcrumReport", "FulcrumValues", "FulcrumIncidents", "FulcrumTestSupport"]
         ),
         .testTarget(name: "fulcrumCLITests", dependencies: ["fulcrum", "FulcrumCore", "FulcrumTestSupport"]),
     ]
