@@ -84,7 +84,7 @@ enum AnswerImportServiceFixture {
         let (store, path) = try temporarySQLiteStore()
         let runID = try await importVendorAnswers(into: store)
         let csv = String(decoding: try await RunExportService.export(runID: runID, format: .csv, from: store), as: UTF8.self)
-        #expect(csv.split(separator: "\n").count == 5 && csv.hasPrefix("run_id,item_id"))
+        #expect(csv.split(whereSeparator: \.isNewline).count == 5 && csv.hasPrefix("run_id,item_id"), "a header and one line per plan row")
         await #expect(throws: ServiceError.self) { _ = try await RunExportService.export(runID: "nope", format: .jsonl, from: store) }
 
         let location = StoreLocation.sqlite(path: path)
