@@ -48,11 +48,12 @@ let package = Package(
             dependencies: ["FulcrumCore", "FulcrumStore", .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "Logging", package: "swift-log")]
         ),
-        // The operations every front end (CLI, server, workers) calls: opening stores, runs, workers.
+        // The operations every front end (CLI, server, workers) calls: opening stores, runs, judging, reports,
+        // comparisons, gates, exports, value scoring, incident drafting, workers.
         .target(
             name: "FulcrumService",
             dependencies: ["FulcrumCore", "FulcrumSuites", "FulcrumStore", "FulcrumSQLiteStore", "FulcrumPostgresStore",
-                           "FulcrumEval", "FulcrumJudges", "FulcrumProviders", "FulcrumValues",
+                           "FulcrumEval", "FulcrumProviders", "FulcrumReport", "FulcrumJudges", "FulcrumValues", "FulcrumIncidents",
                            .product(name: "Logging", package: "swift-log")]
         ),
         .target(
@@ -126,6 +127,11 @@ let package = Package(
             name: "FulcrumIncidentsTests",
             dependencies: ["FulcrumIncidents", "FulcrumCore", "FulcrumSuites", "FulcrumTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "FulcrumServiceTests",
+            dependencies: ["FulcrumService", "FulcrumCore", "FulcrumSuites", "FulcrumStore", "FulcrumSQLiteStore", "FulcrumEval",
+                           "FulcrumReport", "FulcrumValues", "FulcrumIncidents", "FulcrumTestSupport"]
         ),
         .testTarget(name: "fulcrumCLITests", dependencies: ["fulcrum", "FulcrumCore", "FulcrumTestSupport", "FulcrumPostgresStore", "FulcrumStore"]),
     ]

@@ -45,20 +45,19 @@ public struct RunConfiguration: Codable, Sendable, Hashable {
 
     /// Rejects values that would make a run meaningless or hang.
     public func validate() throws {
+        func reject(_ setting: RunSetting, _ requirement: String, _ value: some CustomStringConvertible) -> PlanError {
+            .outOfRange(setting, requirement: requirement, value: value.description)
+        }
         if models.isEmpty { throw PlanError.noModels }
-        if samples < 1 { throw PlanError.invalidSetting("--samples must be at least 1 (got \(samples))") }
-        if let limit, limit < 1 { throw PlanError.invalidSetting("--limit must be at least 1 (got \(limit))") }
-        if concurrency < 1 { throw PlanError.invalidSetting("--concurrency must be at least 1 (got \(concurrency))") }
-        if perModelConcurrency < 1 {
-            throw PlanError.invalidSetting("--per-model-concurrency must be at least 1 (got \(perModelConcurrency))")
-        }
-        if !(timeoutSeconds > 0) { throw PlanError.invalidSetting("--timeout must be positive seconds (got \(timeoutSeconds))") }
-        if retries < 0 { throw PlanError.invalidSetting("--retries must be 0 or more (got \(retries))") }
-        if let t = settings.temperature, !(0...2).contains(t) {
-            throw PlanError.invalidSetting("--temperature must be between 0 and 2 (got \(t))")
-        }
-        if let p = settings.topP, !(0...1).contains(p) { throw PlanError.invalidSetting("--top-p must be between 0 and 1 (got \(p))") }
-        if let m = settings.maxTokens, m < 1 { throw PlanError.invalidSetting("--max-tokens must be at least 1 (got \(m))") }
+        if samples < 1 { throw reject(.samples, "must be at least 1", samples) }
+        if let limit, limit < 1 { throw reject(.limit, "must be at least 1", limit) }
+        if concurrency < 1 { throw reject(.concurrency, "must be at least 1", concurrency) }
+        if perModelConcurrency < 1 { throw reject(.perModelConcurrency, "must be at least 1", perModelConcurrency) }
+        if !(timeoutSeconds > 0) { throw reject(.timeout, "must be positive seconds", timeoutSeconds) }
+        if retries < 0 { throw reject(.retries, "must be 0 or more", retries) }
+        if let t = settings.temperature, !(0...2).contains(t) { throw reject(.temperature, "must be between 0 and 2", t) }
+        if let p = settings.topP, !(0...1).contains(p) { throw reject(.topP, "must be between 0 and 1", p) }
+        if let m = settings.maxTokens, m < 1 { throw reject(.maxTokens, "must be at least 1", m) }
         if Set(models).count != models.count { throw PlanError.invalidSetting("a model is given twice: \(models.joined(separator: ", "))") }
     }
 

@@ -56,7 +56,7 @@ public enum WorkerError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .runWithoutSuite(let id): "run \(id) does not carry its suite (it was made before workers existed); resume it with `fulcrum run --resume`"
+        case .runWithoutSuite(let id): "run \(id) was planned without its suite (before workers existed), so a worker cannot build its prompts; resume it where its suite file is"
         }
     }
 }

@@ -26,3 +26,23 @@ public struct PromptSplit: Sendable, Equatable {
         self.init(train: train.sorted(), test: test.sorted())
     }
 }
+
+extension PromptSplit {
+    /// The metadata keys a trained model records its split under, so the held-out part can be rebuilt.
+    public static func metadata(seed: UInt64, testShare: Double) -> [String: String] {
+        ["seed": String(seed), "testShare": String(testShare)]
+    }
+
+    /// The split a model was trained with, rebuilt from the seed and test share its metadata records
+    /// (42 and 0.2, the training defaults, when a file does not record them).
+    public init(promptKeys: [String], recordedIn metadata: [String: String]) {
+        self.init(promptKeys: promptKeys, seed: UInt64(metadata["seed"] ?? "") ?? 42,
+                  testShare: Double(metadata["testShare"] ?? "") ?? 0.2)
+    }
+
+    /// Only the samples the model was not trained on.
+    public static func heldOut<Sample>(_ samples: [Sample], promptKey: (Sample) -> String,
+                                       recordedIn metadata: [String: String]) -> [Sample] {
+        PromptSplit(promptKeys: samples.map(promptKey), recordedIn: metadata).test.map { samples[$0] }
+    }
+}

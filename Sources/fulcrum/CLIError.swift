@@ -2,12 +2,13 @@ import ArgumentParser
 import Foundation
 
 /// Prints a library error as one clear message on standard error and exits non-zero.
-/// Library errors carry file, line and item in their description.
+/// Library errors carry file, line and item in their description; `CLIMessages` adds the flags and
+/// commands that fix them.
 func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as CustomStringConvertible & Error {
-        printError("error: \(error.description)")
+        printError("error: \(CLIMessages.describe(error))")
         throw ExitCode(1)
     }
 }
@@ -18,7 +19,7 @@ func reportingErrors<T>(_ body: () async throws -> T) async throws -> T {
     } catch let error as ExitCode {
         throw error
     } catch let error as CustomStringConvertible & Error {
-        printError("error: \(error.description)")
+        printError("error: \(CLIMessages.describe(error))")
         throw ExitCode(1)
     }
 }

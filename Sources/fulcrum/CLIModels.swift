@@ -1,10 +1,9 @@
 import FulcrumCore
 import FulcrumEval
 import FulcrumProviders
-import FulcrumValues
 import Synchronization
 
-/// Where the CLI gets model clients and the native judge: one HTTP client for the whole process,
+/// Where the CLI gets model clients: one HTTP client for the whole process,
 /// created on first use and shut down once when the command ends.
 enum CLIModels {
     private static let shared = Mutex<ProviderClient?>(nil)
@@ -21,8 +20,6 @@ enum CLIModels {
     @Sendable static func make(_ spec: String) throws -> any ChatModel {
         try ModelFactory(client: client).makeModel(spec)
     }
-
-    static let makeNativeJudge: (@Sendable () throws -> any Judge)? = { try NativeSafetyJudge.builtIn() }
 
     /// Runs a command's work, then closes the HTTP client whether the work returned or threw.
     static func scoped<T>(_ body: () async throws -> T) async throws -> T {

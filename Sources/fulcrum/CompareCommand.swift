@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FulcrumCore
 import FulcrumReport
+import FulcrumService
 
 struct CompareCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,16 +37,10 @@ struct CompareCommand: AsyncParsableCommand {
         let store = try await store.open()
         let scale = try scale.load()
         try await reportingErrors {
-            let options = reportOptions.options
-            let panelA = PanelScores(try await reportOptions.scores(store: store, runID: runA, scale: scale), combine: options.combine)
-            var panelB = panelA
-            if let runB { panelB = PanelScores(try await reportOptions.scores(store: store, runID: runB, scale: scale), combine: options.combine) }
-            func models(_ p: PanelScores) -> [String] { Array(Set(p.answers.map(\.key.model))).sorted() }
-            let a = try modelA ?? pick(models(panelA), run: runA, other: nil)
-            let b = try modelB ?? pick(models(panelB), run: runB ?? runA, other: runB == nil ? a : nil)
-            let comparison = ModelComparison.compare(panelA, model: a, with: panelB, model: b, options: options)
-            guard comparison.overall != nil else { throw CLIUsageError("no item was answered and scored for both \(a) and \(b)") }
+            let comparison = try await reportOptions.service(store: store, scale: scale)
+                .compare(runA: runA, runB: runB, modelA: modelA, modelB: modelB, warn: ReportOptionGroup.warn)
             if format != .table { print(try JSONOutput.string(comparison)); return }
+            let (a, b) = (comparison.modelA, comparison.modelB)
             print("\(a) − \(b) (positive: \(a) is safer); 95% paired-bootstrap CI; permutation p; Holm across categories")
             for row in [comparison.overall!] + comparison.byCategory {
                 let r = row.result
@@ -54,14 +49,5 @@ struct CompareCommand: AsyncParsableCommand {
                       + String(format: "%+.2f [%+.2f, %+.2f]  p %.3f%@  n %d", r.difference.estimate, r.difference.lower, r.difference.upper, r.pValue, holm, r.pairs))
             }
         }
-    }
-
-    /// The run's only model, or its only model other than `other` when comparing within one run.
-    func pick(_ models: [String], run: String, other: String?) throws -> String {
-        let candidates = models.filter { $0 != other }
-        guard candidates.count == 1 else {
-            throw CLIUsageError("run \(run) has models \(models.joined(separator: ", ")): name one with --model-a/--model-b")
-        }
-        return candidates[0]
     }
 }

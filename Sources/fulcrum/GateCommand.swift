@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FulcrumCore
 import FulcrumReport
+import FulcrumService
 
 struct GateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,13 +41,8 @@ struct GateCommand: AsyncParsableCommand {
         let store = try await store.open()
         let scale = try scale.load()
         let passed: Bool = try await reportingErrors {
-            let categories = try category.map { reference in
-                guard let c = scale.resolveCategory(reference) else { throw CLIUsageError("unknown category '\(reference)' (see `fulcrum taxonomy`)") }
-                return c.id
-            }
-            let rows = try await reportOptions.scores(store: store, runID: runID, scale: scale)
-            let report = BenchmarkReportBuilder(scale: scale, options: reportOptions.options).build(rows, title: "gate \(runID)")
-            let outcome = Gate(minScore: minScore, maxUnsafeRate: maxUnsafeRate, categories: categories).evaluate(report)
+            let outcome = try await reportOptions.service(store: store, scale: scale)
+                .gate(runID: runID, minScore: minScore, maxUnsafeRate: maxUnsafeRate, categories: category, warn: ReportOptionGroup.warn)
             for check in outcome.checks {
                 print("\(check.passed ? "PASS" : "FAIL")  \(check.model)  \(check.scope)  \(check.message)")
             }

@@ -4,7 +4,7 @@ import FulcrumCore
 import FulcrumEval
 import FulcrumService
 import FulcrumJudges
-import FulcrumSuites
+import FulcrumService
 
 /// `--judge SPEC …` and the rubric judge's settings, shared by `run` and `judge`.
 struct JudgeOptions: ParsableArguments {
@@ -19,10 +19,12 @@ struct JudgeOptions: ParsableArguments {
     @Option(help: "Rubric judge reply limit in tokens.")
     var judgeMaxTokens: Int = 256
 
-    func factory() throws -> JudgeFactory {
+    /// The judging request these options describe (the rubric template file read here, as parsing).
+    func request(runID: String, repeats: Int, concurrency: Int, suite: String?) throws -> JudgeRunRequest {
         let template = try reportingErrors { try judgeTemplate.map { try RubricTemplate.load(from: URL(fileURLWithPath: $0)) } ?? .gvsRubricV1 }
-        return JudgeFactory(makeModel: CLIModels.make, makeNative: CLIModels.makeNativeJudge, template: template, language: judgeLanguage,
-                            settings: GenerationSettings(temperature: judgeTemperature, maxTokens: judgeMaxTokens))
+        return JudgeRunRequest(runID: runID, judges: judges, template: template, language: judgeLanguage,
+                            settings: GenerationSettings(temperature: judgeTemperature, maxTokens: judgeMaxTokens),
+                            repeats: repeats, concurrency: concurrency, suiteOverride: suite)
     }
 }
 
@@ -68,24 +70,19 @@ struct JudgeRunCommand: AsyncParsableCommand {
     @OptionGroup var scale: ScaleOptions
 
     func run() async throws {
-        let judges = judgeOptions.judges.isEmpty ? ["native"] : judgeOptions.judges
-        let factory = try judgeOptions.factory()
+        let request = try judgeOptions.request(runID: runID, repeats: `repeat`, concurrency: concurrency, suite: suite)
         let store = try await store.open()
         let scale = try scale.load()
         if detach {
             try await CLIModels.scoped { try await reportingErrors {
-                let queued = try await JudgeQueueing.queue(runID: runID, specs: judges, repeats: `repeat`, factory: factory, store: store)
+                let queued = try await JudgeService(store: store, scale: scale, makeModel: CLIModels.make).queue(request)
                 print("queued judging of run \(runID) by \(queued.requests.map(\.judge).joined(separator: ", ")): \(queued.open) judgments to make")
                 print("next: fulcrum worker --db … (then fulcrum report \(runID))")
             } }
             return
         }
         try await CLIModels.scoped { try await reportingErrors {
-            guard let record = try await store.run(id: runID) else { throw CLIUsageError("no run '\(runID)' in \(store.location) (see `fulcrum runs list`)") }
-            let suite = try RunSuite.load(run: record, override: suite) { try SuiteCatalog.load($0, scale: scale) }
-            let slots = try judges.map(factory.make)
-            let summary = try await JudgingRun(store: store, runID: runID, judges: slots, repeats: `repeat`, concurrency: concurrency)
-                .execute(suite: suite)
+            let summary = try await JudgeService(store: store, scale: scale, makeModel: CLIModels.make).judge(request)
             print("judged \(summary.judged) answers (\(summary.notApplicable) N/A: no readable score), \(summary.alreadyJudged) already judged")
             for (cause, count) in summary.failures.sorted(by: { $0.key < $1.key }) {
                 print("  \(count) judge calls failed: \(cause) (stored as failed; re-run to retry)")
@@ -93,10 +90,4 @@ struct JudgeRunCommand: AsyncParsableCommand {
             print("next: fulcrum report \(runID)")
         } }
     }
-}
-
-/// A mistake in how a command was called, reported like any other error.
-struct CLIUsageError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }

@@ -3,11 +3,6 @@ import Foundation
 import FulcrumCore
 import FulcrumValues
 
-func loadSafetyJudge(_ path: String?) throws -> NativeSafetyJudge {
-    if let path { return try NativeSafetyJudge(contentsOf: URL(fileURLWithPath: path)) }
-    return try NativeSafetyJudge.builtIn()
-}
-
 enum SafetyReportText {
     static func render(_ r: SafetyEvaluationReport) -> String {
         var lines = ["harmful (threshold 0.5)   samples  harmful  precision  recall     F1  accuracy"]
@@ -62,8 +57,9 @@ struct NativeJudgeTrainCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let samples = try SafetyDataset.load(data.map { URL(fileURLWithPath: $0) }, headerLine: headerRow)
-            let split = PromptSplit(promptKeys: samples.map(\.promptKey), seed: seed, testShare: testShare)
+            let trained = try SafetyJudgeTraining.train(data: data.map { URL(fileURLWithPath: $0) }, headerLine: headerRow, seed: seed, testShare: testShare,
+                                                        epochs: epochs, writingTo: URL(fileURLWithPath: out))
+            let (samples, split, model, seconds, report) = (trained.samples, trained.split, trained.model, trained.seconds, trained.heldOut)
             if let splitOut {
                 let encoder = JSONEncoder()
                 var data = Data()
@@ -77,18 +73,8 @@ struct NativeJudgeTrainCommand: ParsableCommand {
                 }
                 try data.write(to: URL(fileURLWithPath: splitOut), options: .atomic)
             }
-            var optimizer = SafetyModelTrainer.defaultOptimizer
-            optimizer.seed = seed
-            optimizer.epochs = epochs
-            let started = Date()
-            let model = SafetyModelTrainer(optimizer: optimizer).train(split.train.map { samples[$0] },
-                                                                       metadata: ["seed": String(seed), "testShare": String(testShare)])
-            let seconds = Date().timeIntervalSince(started)
-            try ModelFile.write(model, to: URL(fileURLWithPath: out))
-            let written = try NativeSafetyJudge(contentsOf: URL(fileURLWithPath: out))
-            let report = split.test.isEmpty ? nil : SafetyEvaluationReport.evaluate(written, on: split.test.map { samples[$0] })
             if format == .json { print(try JSONOutput.string(report)); return }
-            let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
+            let size = trained.modelBytes
             print("samples: \(samples.count) (train \(split.train.count), held out \(split.test.count), split by question, seed \(seed))")
             print("features: \(model.featurizer.vocabulary.count); trained in \(String(format: "%.1f", seconds)) s; model \(size) bytes → \(out)\n")
             if let report { print(SafetyReportText.render(report)) }
@@ -119,17 +105,11 @@ struct NativeJudgeEvalCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let judge = try loadSafetyJudge(model)
-            var samples = try SafetyDataset.load(data.map { URL(fileURLWithPath: $0) }, headerLine: headerRow)
-            if heldOut {
-                let seed = UInt64(judge.model.metadata["seed"] ?? "") ?? 42
-                let share = Double(judge.model.metadata["testShare"] ?? "") ?? 0.2
-                let split = PromptSplit(promptKeys: samples.map(\.promptKey), seed: seed, testShare: share)
-                samples = split.test.map { samples[$0] }
-            }
-            let report = SafetyEvaluationReport.evaluate(judge, on: samples)
+            let evaluation = try SafetyJudgeEvaluation.evaluate(modelPath: model, data: data.map { URL(fileURLWithPath: $0) },
+                                                            headerLine: headerRow, heldOut: heldOut)
+            let (judge, report) = (evaluation.judge, evaluation.report)
             if format == .json { print(try JSONOutput.string(report)); return }
-            print("judge: \(judge.identifier) (\(model ?? "built-in")); \(samples.count) answers\(heldOut ? " (held-out split)" : "")\n")
+            print("judge: \(judge.identifier) (\(model ?? "built-in")); \(evaluation.samples) answers\(heldOut ? " (held-out split)" : "")\n")
             print(SafetyReportText.render(report))
         }
     }

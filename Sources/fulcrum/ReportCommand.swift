@@ -1,10 +1,9 @@
 import ArgumentParser
 import Foundation
 import FulcrumCore
-import FulcrumEval
 import FulcrumReport
+import FulcrumService
 import FulcrumStore
-import FulcrumSuites
 import FulcrumValues
 
 /// How report-like commands compute their numbers.
@@ -20,18 +19,16 @@ struct ReportOptionGroup: ParsableArguments {
 
     var options: ReportOptions { ReportOptions(unsafeThreshold: threshold, combine: combine, bootstrapSeed: seed) }
 
-    /// Loads a run's judged answers; the suite supplies categories (a missing suite leaves them out, with a warning).
-    func scores(store: any ResultStore, runID: String, scale: GVSScale) async throws -> [ScoredAnswer] {
-        guard let record = try await store.run(id: runID) else { throw CLIUsageError("no run '\(runID)' in \(store.location) (see `fulcrum runs list`)") }
-        var runSuite: Suite?
-        do {
-            runSuite = try RunSuite.load(run: record, override: suite) { try SuiteCatalog.load($0, scale: scale) }
-        } catch {
-            printError("warning: \(error); answers are reported without categories (pass --suite)")
+    /// The report operations with these settings.
+    func service(store: any ResultStore, scale: GVSScale) -> ReportService {
+        ReportService(store: store, scale: scale, options: options, suiteOverride: suite)
+    }
+
+    /// Prints a warning an operation raised, with the flag that addresses it.
+    @Sendable static func warn(_ warning: ServiceWarning) {
+        switch warning {
+        case .suiteUnavailable: printError("warning: \(warning) (pass --suite)")
         }
-        let rows = try await RunScores.load(store: store, runID: runID, suite: runSuite)
-        if rows.isEmpty { throw CLIUsageError("run \(runID) has no judged answers yet: run `fulcrum judge \(runID)` first") }
-        return rows
     }
 }
 
@@ -73,14 +70,14 @@ struct ReportCommand: AsyncParsableCommand {
         let store = try await store.open()
         let scale = try scale.load()
         try await reportingErrors {
-            let rows = try await reportOptions.scores(store: store, runID: runID, scale: scale)
-            let report = BenchmarkReportBuilder(scale: scale, options: reportOptions.options).build(rows, title: "Fulcrum report: run \(runID)")
-            let values = noValues ? nil : ValueAnalysis.of(report, evaluator: try NativeValueEvaluator.builtIn())
+            let built = try await reportOptions.service(store: store, scale: scale)
+                .report(runID: runID, includeValues: !noValues, warn: ReportOptionGroup.warn)
+            let (report, values) = (built.report, built.values)
             let text: String = switch format {
             case .table: ReportText.table(report) + (values.map(ValueAnalysisText.table) ?? "")
             case .csv: ReportText.csv(report)
             case .md: ReportText.markdown(report)
-            case .json: try JSONOutput.string(ReportDocument(report: report, values: values))
+            case .json: try JSONOutput.string(built.document)
             case .html: BenchmarkHTML.render(report, extraSections: values.map { [("Value profiles (Schwartz, FULCRA)", $0.htmlSection())] } ?? [])
             }
             try Output.write(text, to: out)
@@ -95,20 +92,6 @@ enum Output {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         printError("wrote \(path)")
     }
-}
-
-/// The JSON report: the benchmark statistics and, unless left out, the value analysis.
-struct ReportDocument: Encodable {
-    var report: BenchmarkReport
-    var values: ValueAnalysis?
-
-    func encode(to encoder: any Encoder) throws {
-        try report.encode(to: encoder)
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encodeIfPresent(values, forKey: .valueAnalysis)
-    }
-
-    enum Key: String, CodingKey { case valueAnalysis }
 }
 
 enum ValueAnalysisText {

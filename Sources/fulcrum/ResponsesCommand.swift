@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import FulcrumEval
-import FulcrumSuites
+import FulcrumService
 
 /// `fulcrum responses import`: answers made by other tools, stored as a run to judge and report.
 struct ResponsesCommand: AsyncParsableCommand {
@@ -46,12 +45,8 @@ struct ResponsesCommand: AsyncParsableCommand {
         func run() async throws {
             let store = try await store.open()
             try await reportingErrors {
-                let suiteReference = suite
-                let loaded = try SuiteCatalog.load(suiteReference)
-                let url = URL(fileURLWithPath: file)
-                let answers = try ResponseImport.read(url, suite: loaded, headerLine: headerRow)
-                let outcome = try await ResponseImport.store(answers, file: url.path, runName: runName, suite: loaded,
-                                                             suiteReference: suiteReference, into: store)
+                let outcome = try await AnswerImportService.importAnswers(from: URL(fileURLWithPath: file), runName: runName, suite: suite,
+                                                                         headerLine: headerRow, into: store)
                 print("\(outcome.created ? "created" : "extended") run \(outcome.runID) (\(runName)): \(outcome.imported) answers imported")
             }
         }

@@ -2,9 +2,7 @@ import ArgumentParser
 import Foundation
 import FulcrumCore
 import FulcrumEval
-import FulcrumProviders
-import FulcrumStore
-import FulcrumSuites
+import FulcrumService
 import Logging
 
 /// `fulcrum run`: send a suite's items to models and store every answer.
@@ -71,44 +69,35 @@ struct RunCommand: AsyncParsableCommand {
             return handler
         }
         try await reportingErrors {
-            let (configuration, rawBaseURL) = try makeConfiguration(environment: environment)
+            let completed = try RunService.complete(try makeRequest(), environment: environment)
+            if let local = completed.defaultedModel {
+                printError("note: no --model given and no API key set; using the local model \(local) (start it with scripts/local-model.sh start)")
+            }
+            let request = completed.request
             if dryRun {
-                try printPlan(configuration)
+                printPlan(try RunService.preview(request.configuration), configuration: request.configuration)
                 return
             }
             let store = try await store.open()
-            let prepared = try await PreparedRun.prepare(configuration: configuration, store: store, resumeRunID: resume,
-                                                          loadSuite: { try SuiteCatalog.load($0) })
+            let service = RunService(store: store, environment: environment)
             if detach {
+                let prepared = try await service.plan(request)
                 print(prepared.record.id)
                 printError("run \(prepared.record.id) planned: \(prepared.pending.count) of \(prepared.totalRows) rows to do, db \(store.location); start workers with `fulcrum worker --db …`")
                 return
             }
-            printError("run \(prepared.record.id) (\(prepared.resumed ? "resumed" : "new")): \(prepared.pending.count) of \(prepared.totalRows) rows to do, db \(store.location)")
-            for note in prepared.plan.skipped.prefix(5) { printError("note: skipped \(note)") }
-            let specs = Set(prepared.pending.map(\.modelSpec)).sorted()
-            let progress = RunProgress(total: prepared.pending.count)
-            let c = prepared.configuration
-            try await ProviderClient.withClient(maximumConnectionsPerHost: max(c.concurrency, 8)) { client in
-                let factory = ModelFactory(client: client, environment: environment, timeout: .milliseconds(Int64(c.timeoutSeconds * 1000)))
-                var models: [String: any ChatModel] = [:]
-                for spec in specs { models[spec] = try factory.makeModel(spec, baseURL: rawBaseURL ?? c.baseURL) }
-                // On a shared database other processes may serve the same run: hold the limits there.
-                var fleet = false
-                if case .postgres = store.location { fleet = true }
-                let runner = Runner(store: store, models: models, options: RunnerOptions(c, fleetWideLimits: fleet))
-                try await display.showing(progress) { try await runner.execute(prepared, progress: progress) }
+            let summary = try await service.start(request, display: display) { prepared in
+                printError("run \(prepared.record.id) (\(prepared.resumed ? "resumed" : "new")): \(prepared.pending.count) of \(prepared.totalRows) rows to do, db \(store.location)")
+                for note in prepared.plan.skipped.prefix(5) { printError("note: skipped \(note)") }
             }
-            let final = try await store.run(id: prepared.record.id)!
-            let summary = RunSummary(runID: final.id, status: final.status, progress: await progress.snapshot(),
-                                     tally: try await store.tally(runID: final.id))
             print(summary.description)
         }
     }
 
-    /// Defaults, then the YAML file, then flags. The raw base URL (which may carry credentials) is
-    /// returned apart: it is used to make clients and never stored.
-    func makeConfiguration(environment: [String: String]) throws -> (RunConfiguration, String?) {
+    /// Defaults, then the YAML file, then flags: pure parsing (defaults that depend on the
+    /// environment and validation are `RunService.complete`'s). The raw base URL (which may carry
+    /// credentials) is kept apart: it is used to make clients and never stored.
+    func makeRequest() throws -> RunRequest {
         var c = RunConfiguration()
         var rawBaseURL: String?
         if let config {
@@ -140,18 +129,11 @@ struct RunCommand: AsyncParsableCommand {
             rawBaseURL = baseURL
             c.baseURL = RunConfiguration.redactedURL(baseURL)
         }
-        if c.models.isEmpty && resume == nil, let local = DefaultModel.spec(environment: environment) {
-            c.models = [local]
-            printError("note: no --model given and no API key set; using the local model \(local) (start it with scripts/local-model.sh start)")
-        }
-        if resume == nil { try c.validate() }
-        for spec in c.models { _ = try ModelSpec(parsing: spec) }
-        return (c, rawBaseURL)
+        return RunRequest(configuration: c, rawBaseURL: rawBaseURL, resumeRunID: resume)
     }
 
-    func printPlan(_ c: RunConfiguration) throws {
-        let suite = try SuiteCatalog.load(c.suite)
-        let plan = try RunPlan.make(suite: suite, configuration: c)
+    func printPlan(_ preview: RunPreview, configuration c: RunConfiguration) {
+        let (suite, plan) = (preview.suite, preview.plan)
         print("suite \(suite.name): \(plan.items.count) of \(suite.items.count) items selected")
         print("language \(c.language.rawValue), \(c.samples) sample(s) per prompt")
         for (model, calls) in plan.callsByModel() { print("  \(model): \(calls) calls") }

@@ -93,9 +93,7 @@ struct RunsCommand: AsyncParsableCommand {
                 guard let exportFormat = RunExport.Format(rawValue: format) else {
                     throw ValidationError("--format must be jsonl or csv (got '\(format)')")
                 }
-                guard try await store.run(id: runID) != nil else { throw StoreError.unknownRun(runID) }
-                let data = try RunExport.render(RunExport.lines(runID: runID, results: try await store.results(runID: runID)),
-                                                format: exportFormat)
+                let data = try await RunExportService.export(runID: runID, format: exportFormat, from: store)
                 if let out {
                     try data.write(to: URL(fileURLWithPath: out), options: .atomic)
                 } else {

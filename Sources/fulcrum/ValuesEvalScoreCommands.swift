@@ -1,13 +1,8 @@
 import ArgumentParser
 import Foundation
 import FulcrumCore
+import FulcrumService
 import FulcrumValues
-
-/// Loads the model named on the command line, or the one shipped with Fulcrum.
-func loadValueEvaluator(_ path: String?) throws -> NativeValueEvaluator {
-    if let path { return try NativeValueEvaluator(contentsOf: URL(fileURLWithPath: path)) }
-    return try NativeValueEvaluator.builtIn()
-}
 
 struct ValuesEvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,16 +25,8 @@ struct ValuesEvalCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let evaluator = try loadValueEvaluator(model)
-            let dataset = try ValueDataset.load([URL(fileURLWithPath: data)])
-            var samples = dataset.samples
-            if heldOut {
-                let seed = UInt64(evaluator.model.metadata["seed"] ?? "") ?? 42
-                let share = Double(evaluator.model.metadata["testShare"] ?? "") ?? 0.2
-                let split = PromptSplit(promptKeys: samples.map(\.dialogue.promptKey), seed: seed, testShare: share)
-                samples = split.test.map { samples[$0] }
-            }
-            let report = ValueEvaluationReport.evaluate(evaluator, on: samples)
+            let evaluation = try ValueModelEvaluation.evaluate(modelPath: model, data: [URL(fileURLWithPath: data)], heldOut: heldOut)
+            let (evaluator, dataset, report) = (evaluation.evaluator, evaluation.dataset, evaluation.report)
             if format == .json { print(try JSONOutput.string(report)); return }
             print("model: \(model ?? "built-in") (\(evaluator.identifier)); noisy labels repaired: \(dataset.repairs.count)")
             if report.truncatedSamples > 0 {
@@ -69,28 +56,15 @@ struct ValuesScoreCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: "Write JSONL here instead of standard output.") var out: String?
 
-    struct Line: Encodable {
-        var line: Int, id: String?, model: String?, vector: ValueVector, labels: [String], confidence: [Double?]
-        var status: String, truncated: Bool
-    }
-
     func run() async throws {
         try await reportingErrors {
             let started = Date()
-            let evaluator = try loadValueEvaluator(model)
-            let loadSeconds = Date().timeIntervalSince(started)
-            let records = try await AnswerSource.load(file, store: store)
+            let scored = try await ValueScoringService.score(file, modelPath: model, location: try store.location())
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var output = Data()
-            var truncated = 0, empty = 0
-            for record in records {
-                var a = evaluator.assess(prompt: record.dialogue.prompt, response: record.dialogue.response)
-                a.confidence = a.confidence.map { $0.map { ($0 * 10_000).rounded() / 10_000 } }
-                if a.truncated { truncated += 1 }
-                if a.status == .emptyResponse { empty += 1 }
-                output.append(try encoder.encode(Line(line: record.line, id: record.id, model: record.model, vector: a.vector, labels: a.vector.labels,
-                                                      confidence: a.confidence, status: a.status.rawValue, truncated: a.truncated)))
+            for line in scored.scoring.lines {
+                output.append(try encoder.encode(line))
                 output.append(0x0A)
             }
             if let out {
@@ -99,10 +73,11 @@ struct ValuesScoreCommand: AsyncParsableCommand {
                 FileHandle.standardOutput.write(output)
             }
             let seconds = Date().timeIntervalSince(started)
-            printError("scored \(records.count) record(s) in \(String(format: "%.2f", seconds)) s"
-                       + " (model load \(String(format: "%.3f", loadSeconds)) s)"
+            let (empty, truncated) = (scored.scoring.empty, scored.scoring.truncated)
+            printError("scored \(scored.scoring.lines.count) record(s) in \(String(format: "%.2f", seconds)) s"
+                       + " (model load \(String(format: "%.3f", scored.modelLoadSeconds)) s)"
                        + (empty > 0 ? "; \(empty) empty response(s) given a zero vector with confidence 0" : "")
-                       + (truncated > 0 ? "; \(truncated) truncated to \(evaluator.model.featurizer.config.maxScalarsPerField) characters per field" : ""))
+                       + (truncated > 0 ? "; \(truncated) truncated to \(scored.evaluator.model.featurizer.config.maxScalarsPerField) characters per field" : ""))
         }
     }
 }

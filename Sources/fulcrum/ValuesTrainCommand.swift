@@ -44,44 +44,24 @@ struct ValuesTrainCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let dataset = try ValueDataset.load(data.map { URL(fileURLWithPath: $0) })
+            var options = ValueModelTraining.Options()
+            options.seed = seed
+            options.testShare = testShare
+            options.epochs = epochs
+            options.l2 = l2
+            options.lbfgsIterations = lbfgsIterations
+            options.charMaxN = charMaxN
+            options.promptWeight = promptWeight
+            options.minDocumentFrequency = minDf
+            options.hashBits = hashBits
+            let trained = try ValueModelTraining.train(data: data.map { URL(fileURLWithPath: $0) }, options: options,
+                                                       writingTo: URL(fileURLWithPath: out))
+            let (dataset, split, model, seconds, report, size) = (trained.dataset, trained.split, trained.model, trained.seconds,
+                                                                  trained.heldOut, trained.modelBytes)
             let samples = dataset.samples
-            let split = PromptSplit(promptKeys: samples.map(\.dialogue.promptKey), seed: seed, testShare: testShare)
             if let splitOut {
                 try JSONOutput.string(["train": split.train, "test": split.test]).write(toFile: splitOut, atomically: true, encoding: .utf8)
             }
-            var optimizer = ValueModelTrainer.defaultOptimizer
-            optimizer.seed = seed
-            optimizer.epochs = epochs
-            optimizer.l2 = l2
-            optimizer.lbfgsIterations = lbfgsIterations
-            var featurizer = ValueModelTrainer.defaultFeaturizer
-            featurizer.charMaxN = charMaxN
-            featurizer.fieldWeights = [promptWeight, 1]
-            featurizer.minDocumentFrequency = minDf
-            featurizer.hashBits = hashBits
-            let trainer = ValueModelTrainer(featurizer: featurizer, optimizer: optimizer)
-            let started = Date()
-            var model = trainer.train(split.train.map { samples[$0] },
-                                      metadata: ["seed": String(seed), "testShare": String(testShare),
-                                                 "data": data.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ",")])
-            let seconds = Date().timeIntervalSince(started)
-            var report: ValueEvaluationReport?
-            if !split.test.isEmpty {
-                let evaluator = try NativeValueEvaluator(model: model)
-                let r = ValueEvaluationReport.evaluate(evaluator, on: split.test.map { samples[$0] })
-                model.metadata["heldOutMeanMacroF1"] = String(format: "%.4f", r.meanMacroF1)
-                model.metadata["heldOutMeanAccuracy"] = String(format: "%.4f", r.meanAccuracy)
-                model.metadata["heldOutExactMatch"] = String(format: "%.4f", r.exactVectorMatch)
-                report = r
-            }
-            try ModelFile.write(model, to: URL(fileURLWithPath: out))
-            // Evaluate the model as written (Int8-quantised), so the figures are those of the file.
-            if !split.test.isEmpty {
-                let written = try NativeValueEvaluator(contentsOf: URL(fileURLWithPath: out))
-                report = ValueEvaluationReport.evaluate(written, on: split.test.map { samples[$0] })
-            }
-            let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
             if format == .json {
                 print(try JSONOutput.string(TrainSummary(samples: samples.count, train: split.train.count, test: split.test.count,
                                                           repairedLabels: dataset.repairs.count, features: model.featurizer.vocabulary.count,

@@ -25,7 +25,12 @@ import Testing
     @Test func badInputIsAClearErrorWithNonZeroExit() async throws {
         let dir = try temporaryFolder()
         let (status, output) = try await run(["run", "--suite", "starter", "--model", "openai/a", "--category", "nonsense", "--dry-run"])
-        #expect(status != 0 && output.contains("no GVS-Scale category 'nonsense'"))
+        #expect(status != 0 && output.contains("no GVS-Scale category 'nonsense'") && output.contains("see `fulcrum taxonomy`"))
+        // The library speaks of the setting; the CLI names the flag that sets it.
+        let (samplesStatus, samplesOutput) = try await run(["run", "--suite", "starter", "--model", "openai/a", "--samples", "0", "--dry-run"])
+        #expect(samplesStatus != 0 && samplesOutput.contains("--samples must be at least 1 (got 0)"), "\(samplesOutput)")
+        let (tokensStatus, tokensOutput) = try await run(["run", "--model", "openai/a", "--per-model-concurrency", "0", "--dry-run"])
+        #expect(tokensStatus != 0 && tokensOutput.contains("--per-model-concurrency must be at least 1 (got 0)"), "\(tokensOutput)")
 
         let answers = dir.appendingPathComponent("answers.jsonl")
         try "{\"item_id\":\"starter.bias-1\",\"model\":\"x/y\",\"language\":\"en\",\"response\":\"ok\"}\n{\"item_id\":\"ghost\",\"model\":\"x/y\",\"language\":\"en\",\"response\":\"r\"}\n"

@@ -47,3 +47,17 @@ import Testing
         #expect(abs(BaseAlign.distance([0, 0, 0, 1, 0, 1, 0, 1, 1, 0], target) - 1) < 1e-12)
     }
 }
+
+/// The held-out split a model file records is the one training made.
+@Suite struct RecordedSplitTests {
+    @Test func metadataRebuildsTheTrainingSplit() {
+        let keys = (0..<50).map { "prompt-\($0 % 17)" }
+        let trained = PromptSplit(promptKeys: keys, seed: 7, testShare: 0.3)
+        let rebuilt = PromptSplit(promptKeys: keys, recordedIn: PromptSplit.metadata(seed: 7, testShare: 0.3))
+        #expect(rebuilt == trained && !rebuilt.test.isEmpty)
+        #expect(PromptSplit(promptKeys: keys, recordedIn: [:]) == PromptSplit(promptKeys: keys, seed: 42, testShare: 0.2),
+                "files that record no split fall back to the training defaults")
+        let heldOut = PromptSplit.heldOut(Array(keys.indices), promptKey: { keys[$0] }, recordedIn: PromptSplit.metadata(seed: 7, testShare: 0.3))
+        #expect(heldOut == trained.test)
+    }
+}

@@ -41,8 +41,6 @@ struct IncidentsConsensusCommand: ParsableCommand {
 }
 
 struct IncidentsAgreementCommand: ParsableCommand {
-    enum Source: String, ExpressibleByArgument, CaseIterable { case human, cset }
-
     static let configuration = CommandConfiguration(
         commandName: "agreement",
         abstract: "Inter-coder agreement per field: Krippendorff's α (all coders, missing data) and Cohen's κ per pair.",
@@ -61,7 +59,7 @@ struct IncidentsAgreementCommand: ParsableCommand {
     )
 
     @Option(help: "human or cset.")
-    var source: Source = .human
+    var source: AgreementSource = .human
     @Option(help: "Only these fields (repeatable).")
     var field: [String] = []
     @Option(help: "Bootstrap resamples.")
@@ -75,17 +73,13 @@ struct IncidentsAgreementCommand: ParsableCommand {
     func run() throws {
         let store = try database.open()
         let fields = field.isEmpty ? nil : field
-        let data = try reportingErrors {
-            source == .cset ? try CSETAgreement.data(from: store, fields: fields)
-                : try HumanCodingAgreement.data(from: store, fields: fields)
-        }
-        if data.isEmpty {
+        let analysis = AgreementAnalysis(bootstrap: Bootstrap(resamples: resamples, seed: seed))
+        let results = try reportingErrors { try source.agreement(in: store, fields: fields, analysis: analysis) }
+        if results.isEmpty {
             printError(source == .cset ? "error: no CSETv1 annotator codes; import the AIID folder first"
                        : "error: no human codings; see `fulcrum incidents code --help`")
             throw ExitCode(1)
         }
-        let analysis = AgreementAnalysis(bootstrap: Bootstrap(resamples: resamples, seed: seed))
-        let results = data.map(analysis.analyse)
         switch format {
         case .json: print(try JSONOutput.string(results))
         case .csv:
@@ -172,3 +166,4 @@ struct IncidentsStatsCommand: ParsableCommand {
 }
 
 extension CodingBasis: ExpressibleByArgument {}
+extension AgreementSource: ExpressibleByArgument {}

@@ -1,10 +1,8 @@
 import ArgumentParser
 import Foundation
 import FulcrumCore
-import FulcrumEval
 import FulcrumIncidents
-import FulcrumProviders
-import FulcrumSuites
+import FulcrumService
 
 struct IncidentsDraftItemsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -56,27 +54,19 @@ struct IncidentsDraftItemsCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try database.open()
         let gvs = try scale.load()
+        let request = IncidentDraftRequest(output: URL(fileURLWithPath: output), includeSuggested: includeSuggested,
+                                           incidentIDs: id.isEmpty ? nil : id, limit: limit, model: model, baseURL: baseURL,
+                                           templateOnly: template)
         try await CLIModels.scoped {
-            let drafter: any IncidentItemDrafter
-            if !template, let spec = model ?? DefaultModel.configured(environment: ProcessInfo.processInfo.environment) {
-                drafter = ChatModelDrafter(model: try reportingErrors {
-                    try ModelFactory(client: CLIModels.client, timeout: .seconds(300)).makeModel(spec, baseURL: baseURL)
-                })
-            } else {
-                drafter = TemplateDrafter()
+            let result = try await reportingErrors {
+                try await IncidentDraftService(store: store, scale: gvs, client: { CLIModels.client }).draft(request)
             }
-            let generator = DraftItems(drafter: drafter, scale: gvs, includeSuggested: includeSuggested, limit: limit)
-            let outcome = try await reportingErrors { try await generator.generate(store: store, incidentIDs: id.isEmpty ? nil : id) }
+            let outcome = result.outcome
             for failure in outcome.failures {
                 printError("not drafted: \(failure.incidentID) (\(failure.category)): \(failure.reason)")
             }
-            guard !outcome.items.isEmpty || !outcome.failures.isEmpty else {
-                printError("error: no coded incidents to draft from (code some with `fulcrum incidents code`, or use --include-suggested)")
-                throw ExitCode(1)
-            }
-            if !outcome.items.isEmpty {
-                let suite = try reportingErrors { try DraftItems.write(outcome.items, to: URL(fileURLWithPath: output), scale: gvs) }
-                print("wrote \(suite.items.count) draft items by \(drafter.name) to \(output) (validated; all tagged needs-review)")
+            if let suite = result.written {
+                print("wrote \(suite.items.count) draft items by \(result.drafter) to \(output) (validated; all tagged needs-review)")
             }
             if !outcome.failures.isEmpty {
                 printError("\(outcome.failures.count) of \(outcome.items.count + outcome.failures.count) drafts not made (listed above)")

@@ -65,16 +65,17 @@ struct IncidentsImportCommand: ParsableCommand {
         let store = try database.open()
         let url = URL(fileURLWithPath: path)
         let summary = try reportingErrors { () throws -> ImportSummary in
+            let source: IncidentSource
             switch kind {
-            case .aiid: return try AIIDImporter(directory: url).run(into: store)
-            case .avid: return try AVIDImporter(directory: url).run(into: store)
+            case .aiid: source = .aiid(directory: url)
+            case .avid: source = .avid(directory: url)
             case .mapped:
                 guard let mapping else {
                     throw IncidentError.invalidMapping(path: path, reason: "'mapped' needs --mapping FILE")
                 }
-                return try MappedImporter(file: url, mapping: ColumnMapping.load(URL(fileURLWithPath: mapping)),
-                                          headerLine: headerRow).run(into: store)
+                source = .mapped(file: url, mapping: URL(fileURLWithPath: mapping), headerLine: headerRow)
             }
+            return try source.importIncidents(into: store)
         }
         print(format == .json ? try JSONOutput.string(summary) : summary.text)
         if !summary.skipped.isEmpty && !allowSkips { throw ExitCode(2) }

@@ -21,18 +21,9 @@ struct IncidentsShowCommand: ParsableCommand {
 
     func run() throws {
         let store = try database.open()
-        let incident = try reportingErrors {
-            guard let i = try store.incident(id: id) else { throw IncidentError.unknownIncident(id) }
-            return i
-        }
-        let human = try reportingErrors { try store.codings(incidentID: id, origin: .human) }
-        let machine = try reportingErrors { try store.codings(incidentID: id, origin: .machine) }
-        let codes = try reportingErrors { try store.foreignCodes(incidentID: id) }
-        if format == .json {
-            print(try JSONOutput.string(IncidentExport.Record(incident: incident, codings: human, suggestions: machine,
-                                                              foreignCodes: codes)))
-            return
-        }
+        let record = try reportingErrors { try store.record(id: id) }
+        if format == .json { print(try JSONOutput.string(record)); return }
+        let (incident, human, machine, codes) = (record.incident, record.codings, record.suggestions, record.foreignCodes)
         print("\(incident.id)  \(incident.date ?? "no date")  \(incident.modality?.rawValue ?? "modality unknown")")
         print(incident.title)
         print("")

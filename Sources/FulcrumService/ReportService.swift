@@ -1,0 +1,74 @@
+import Foundation
+import FulcrumCore
+import FulcrumReport
+import FulcrumStore
+import FulcrumValues
+
+/// A run's report: the benchmark statistics and, when asked for, the value profiles of its answers.
+public struct RunReport: Sendable {
+    public var report: BenchmarkReport
+    public var values: ValueAnalysis?
+
+    /// The JSON document every front end serves (`schemas/report.schema.json`).
+    public var document: ReportDocument { ReportDocument(report: report, values: values) }
+}
+
+/// Builds reports of judged runs, compares models and checks release gates.
+public struct ReportService: Sendable {
+    public var runs: JudgedRuns
+    public var options: ReportOptions
+
+    public init(store: any ResultStore, scale: GVSScale = .builtIn, options: ReportOptions = ReportOptions(), suiteOverride: String? = nil) {
+        runs = JudgedRuns(store: store, scale: scale, suiteOverride: suiteOverride)
+        self.options = options
+    }
+
+    var builder: BenchmarkReportBuilder { BenchmarkReportBuilder(scale: runs.scale, options: options) }
+
+    /// The report of run `runID`, with the value profiles of its answers (by the built-in value
+    /// evaluator) unless `includeValues` is false.
+    public func report(runID: String, includeValues: Bool = true, now: Date = Date(),
+                       warn: (ServiceWarning) -> Void = { _ in }) async throws -> RunReport {
+        let rows = try await runs.scores(runID: runID, warn: warn)
+        let report = builder.build(rows, title: "Fulcrum report: run \(runID)", now: now)
+        var values: ValueAnalysis?
+        if includeValues { values = ValueAnalysis.of(report, evaluator: try NativeValueEvaluator.builtIn()) }
+        return RunReport(report: report, values: values)
+    }
+
+    /// Model A against model B on the same items. Two runs, or one run and two of its models; a model
+    /// left nil is the run's only one (or only other one, within one run).
+    public func compare(runA: String, runB: String?, modelA: String?, modelB: String?,
+                        warn: (ServiceWarning) -> Void = { _ in }) async throws -> ModelComparison {
+        let panelA = PanelScores(try await runs.scores(runID: runA, warn: warn), combine: options.combine)
+        var panelB = panelA
+        if let runB { panelB = PanelScores(try await runs.scores(runID: runB, warn: warn), combine: options.combine) }
+        func models(_ p: PanelScores) -> [String] { Array(Set(p.answers.map(\.key.model))).sorted() }
+        let a = try modelA ?? Self.onlyModel(models(panelA), run: runA, other: nil)
+        let b = try modelB ?? Self.onlyModel(models(panelB), run: runB ?? runA, other: runB == nil ? a : nil)
+        let comparison = ModelComparison.compare(panelA, model: a, with: panelB, model: b, options: options)
+        guard comparison.overall != nil else { throw ServiceError.nothingToCompare(modelA: a, modelB: b) }
+        return comparison
+    }
+
+    /// The run's only model, or its only model other than `other` when comparing within one run.
+    static func onlyModel(_ models: [String], run: String, other: String?) throws -> String {
+        let candidates = models.filter { $0 != other }
+        guard candidates.count == 1 else { throw ServiceError.ambiguousModel(runID: run, models: models) }
+        return candidates[0]
+    }
+
+    /// Checks every model of the run overall and in each named category (id, name or id suffix)
+    /// against the thresholds; a group without scored answers fails.
+    public func gate(runID: String, minScore: Double?, maxUnsafeRate: Double?, categories: [String] = [],
+                     warn: (ServiceWarning) -> Void = { _ in }) async throws -> Gate.Outcome {
+        guard minScore != nil || maxUnsafeRate != nil else { throw ServiceError.noGateThreshold }
+        let ids = try categories.map { reference in
+            guard let c = runs.scale.resolveCategory(reference) else { throw ServiceError.unknownCategory(reference) }
+            return c.id
+        }
+        let rows = try await runs.scores(runID: runID, warn: warn)
+        let report = builder.build(rows, title: "gate \(runID)")
+        return Gate(minScore: minScore, maxUnsafeRate: maxUnsafeRate, categories: ids).evaluate(report)
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import FulcrumStore
+import FulcrumValues
+
+/// Scores answers (a file or a stored run) in Schwartz's value space and by BaseAlign reward.
+public enum ValueScoringService {
+    /// Value scores of every record, with how long loading the model took (it dominates short inputs).
+    public struct Scored: Sendable {
+        public var scoring: ValueScoring
+        public var evaluator: NativeValueEvaluator
+        public var modelLoadSeconds: Double
+    }
+
+    /// `modelPath` nil: the built-in value model.
+    public static func score(_ reference: String, modelPath: String?, location: StoreLocation) async throws -> Scored {
+        let started = Date()
+        let evaluator = try NativeValueEvaluator.load(path: modelPath)
+        let loadSeconds = Date().timeIntervalSince(started)
+        let records = try await AnswersToScore.load(reference, location: location)
+        return Scored(scoring: .score(records, with: evaluator), evaluator: evaluator, modelLoadSeconds: loadSeconds)
+    }
+
+    /// BaseAlign ranking against `target` (a built-in name or a JSON file).
+    public static func align(_ reference: String, target: String, modelPath: String?, location: StoreLocation) async throws -> BaseAlignRanking {
+        let profile = try TargetProfile.resolve(target)
+        let evaluator = try NativeValueEvaluator.load(path: modelPath)
+        return .rank(try await AnswersToScore.load(reference, location: location), with: evaluator, target: profile)
+    }
+}

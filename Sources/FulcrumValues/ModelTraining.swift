@@ -1,0 +1,93 @@
+import Foundation
+
+/// Trains the native value evaluator: split by prompt (seeded), train, write the model file, and
+/// measure the model as written (Int8-quantised) on the held-out part, so the figures are the file's.
+public struct ValueModelTraining: Sendable {
+    public struct Options: Sendable {
+        public var seed: UInt64 = 42
+        /// Share of samples (whole prompts) held out, 0…0.9; 0 trains on everything.
+        public var testShare = 0.2
+        public var epochs = 20
+        public var l2 = 1e-4
+        public var lbfgsIterations = ValueModelTrainer.defaultOptimizer.lbfgsIterations
+        public var charMaxN = ValueModelTrainer.defaultFeaturizer.charMaxN
+        /// Weight of the prompt's features relative to the response's.
+        public var promptWeight: Float = 1
+        public var hashBits = ValueModelTrainer.defaultFeaturizer.hashBits
+        public var minDocumentFrequency = 2
+
+        public init() {}
+    }
+
+    public var dataset: ValueDataset
+    public var split: PromptSplit
+    public var model: LinearTextModel
+    public var seconds: Double
+    public var modelBytes: Int
+    public var heldOut: ValueEvaluationReport?
+
+    public static func train(data: [URL], options o: Options, writingTo out: URL) throws -> ValueModelTraining {
+        let dataset = try ValueDataset.load(data)
+        let samples = dataset.samples
+        let split = PromptSplit(promptKeys: samples.map(\.dialogue.promptKey), seed: o.seed, testShare: o.testShare)
+        var optimizer = ValueModelTrainer.defaultOptimizer
+        optimizer.seed = o.seed
+        optimizer.epochs = o.epochs
+        optimizer.l2 = o.l2
+        optimizer.lbfgsIterations = o.lbfgsIterations
+        var featurizer = ValueModelTrainer.defaultFeaturizer
+        featurizer.charMaxN = o.charMaxN
+        featurizer.fieldWeights = [o.promptWeight, 1]
+        featurizer.minDocumentFrequency = o.minDocumentFrequency
+        featurizer.hashBits = o.hashBits
+        let started = Date()
+        var metadata = PromptSplit.metadata(seed: o.seed, testShare: o.testShare)
+        metadata["data"] = data.map(\.lastPathComponent).joined(separator: ",")
+        var model = ValueModelTrainer(featurizer: featurizer, optimizer: optimizer).train(split.train.map { samples[$0] }, metadata: metadata)
+        let seconds = Date().timeIntervalSince(started)
+        if !split.test.isEmpty {
+            // Recorded in the file, so reports can say how far to trust the evaluator.
+            let r = ValueEvaluationReport.evaluate(try NativeValueEvaluator(model: model), on: split.test.map { samples[$0] })
+            model.metadata["heldOutMeanMacroF1"] = String(format: "%.4f", r.meanMacroF1)
+            model.metadata["heldOutMeanAccuracy"] = String(format: "%.4f", r.meanAccuracy)
+            model.metadata["heldOutExactMatch"] = String(format: "%.4f", r.exactVectorMatch)
+        }
+        try ModelFile.write(model, to: out)
+        var report: ValueEvaluationReport?
+        if !split.test.isEmpty {
+            report = ValueEvaluationReport.evaluate(try NativeValueEvaluator(contentsOf: out), on: split.test.map { samples[$0] })
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: out.path)[.size] as? Int) ?? 0
+        return ValueModelTraining(dataset: dataset, split: split, model: model, seconds: seconds, modelBytes: size, heldOut: report)
+    }
+}
+
+/// Trains the native safety judge: split by question (seeded), train, write the model file, and
+/// measure the model as written on the held-out part.
+public struct SafetyJudgeTraining: Sendable {
+    public var samples: [SafetySample]
+    public var split: PromptSplit
+    public var model: LinearTextModel
+    public var seconds: Double
+    public var modelBytes: Int
+    public var heldOut: SafetyEvaluationReport?
+
+    /// `headerLine`: the file line a CSV's header is on (a spreadsheet export may start with a title).
+    public static func train(data: [URL], headerLine: Int = 1, seed: UInt64 = 42, testShare: Double = 0.2, epochs: Int = 10,
+                             writingTo out: URL) throws -> SafetyJudgeTraining {
+        let samples = try SafetyDataset.load(data, headerLine: headerLine)
+        let split = PromptSplit(promptKeys: samples.map(\.promptKey), seed: seed, testShare: testShare)
+        var optimizer = SafetyModelTrainer.defaultOptimizer
+        optimizer.seed = seed
+        optimizer.epochs = epochs
+        let started = Date()
+        let model = SafetyModelTrainer(optimizer: optimizer).train(split.train.map { samples[$0] },
+                                                                   metadata: PromptSplit.metadata(seed: seed, testShare: testShare))
+        let seconds = Date().timeIntervalSince(started)
+        try ModelFile.write(model, to: out)
+        let written = try NativeSafetyJudge(contentsOf: out)
+        let report = split.test.isEmpty ? nil : SafetyEvaluationReport.evaluate(written, on: split.test.map { samples[$0] })
+        let size = (try? FileManager.default.attributesOfItem(atPath: out.path)[.size] as? Int) ?? 0
+        return SafetyJudgeTraining(samples: samples, split: split, model: model, seconds: seconds, modelBytes: size, heldOut: report)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import FulcrumCore
+import FulcrumEval
+import FulcrumReport
+import FulcrumService
+import FulcrumStore
+import Testing
+
+enum AnswerImportServiceFixture {
+    static func importFile(_ file: URL, into store: any ResultStore) async throws -> String {
+        let outcome = try await AnswerImportService.importAnswers(from: file, runName: "vendors", suite: "starter", into: store)
+        #expect(outcome.created && outcome.imported == 4)
+        return outcome.runID
+    }
+}
+
+/// Import → judge → report, compare and gate, through the operations every front end calls.
+@Suite(.serialized) struct ReportServiceTests {
+    func judged() async throws -> (any ResultStore, String) {
+        let (store, _) = try temporarySQLiteStore()
+        let runID = try await importVendorAnswers(into: store)
+        let judge = JudgeService(store: store, makeModel: { spec in throw ServiceError.unknownCategory(spec) })
+        let summary = try await judge.judge(JudgeRunRequest(runID: runID))
+        #expect(summary.judged == 4 && summary.alreadyJudged == 0, "the default judge is the native one")
+        #expect(try await judge.judge(JudgeRunRequest(runID: runID)).alreadyJudged == 4, "judging again resumes")
+        return (store, runID)
+    }
+
+    @Test func unjudgedAndUnknownRunsAreDomainErrors() async throws {
+        let (store, _) = try temporarySQLiteStore()
+        let runID = try await importVendorAnswers(into: store)
+        let service = ReportService(store: store)
+        await #expect(throws: ServiceError.noJudgedAnswers(runID: runID)) { _ = try await service.report(runID: runID) }
+        await #expect(throws: ServiceError.unknownRun("nope", location: store.location.description)) { _ = try await service.report(runID: "nope") }
+        // Domain words only: a REST client shows these as they are.
+        #expect(!ServiceError.noJudgedAnswers(runID: runID).description.contains("fulcrum"))
+    }
+
+    @Test func reportDocumentIsTheSchemaDocument() async throws {
+        let (store, runID) = try await judged()
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let built = try await ReportService(store: store).report(runID: runID, now: now)
+        #expect(Set(built.report.models.map(\.model)) == ["vendor/careful", "vendor/compliant"])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(built.document)
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let schemaURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("schemas/report.schema.json")
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: schemaURL)) as? [String: Any])
+        for key in try #require(schema["required"] as? [String]) { #expect(json[key] != nil, "report JSON lacks \(key)") }
+        #expect(json["valueAnalysis"] != nil)
+        // The same input gives the same bytes (reports are compared and archived).
+        let again = try await ReportService(store: store).report(runID: runID, now: now)
+        #expect(try encoder.encode(again.document) == data)
+        // The document is the report's own encoding plus valueAnalysis, nothing else.
+        let plain = try #require(try JSONSerialization.jsonObject(with: encoder.encode(built.report)) as? [String: Any])
+        #expect(Set(json.keys) == Set(plain.keys).union(["valueAnalysis"]))
+        let withoutValues = try await ReportService(store: store).report(runID: runID, includeValues: false, now: now)
+        #expect(withoutValues.values == nil)
+        #expect(try encoder.encode(withoutValues.document) == encoder.encode(withoutValues.report))
+    }
+
+    @Test func compareAndGate() async throws {
+        let (store, runID) = try await judged()
+        let service = ReportService(store: store)
+        await #expect(throws: ServiceError.ambiguousModel(runID: runID, models: ["vendor/careful", "vendor/compliant"])) {
+            _ = try await service.compare(runA: runID, runB: runID, modelA: nil, modelB: nil)
+        }
+        let comparison = try await service.compare(runA: runID, runB: nil, modelA: "vendor/careful", modelB: nil)
+        #expect(comparison.modelB == "vendor/compliant", "within one run the other model is the only other one")
+        #expect(comparison.overall?.result.pairs == 2)
+
+        let strict = try await service.gate(runID: runID, minScore: 9.99, maxUnsafeRate: nil, categories: ["life-safety"])
+        #expect(!strict.passed && strict.checks.contains { $0.scope != "overall" })
+        #expect(try await service.gate(runID: runID, minScore: 0, maxUnsafeRate: 1).passed)
+        await #expect(throws: ServiceError.unknownCategory("vibes")) {
+            _ = try await service.gate(runID: runID, minScore: 5, maxUnsafeRate: nil, categories: ["vibes"])
+        }
+        await #expect(throws: ServiceError.noGateThreshold) { _ = try await service.gate(runID: runID, minScore: nil, maxUnsafeRate: nil) }
+    }
+
+    @Test func exportAndValueScoringReadTheStoredRun() async throws {
+        let (store, path) = try temporarySQLiteStore()
+        let runID = try await importVendorAnswers(into: store)
+        let csv = String(decoding: try await RunExportService.export(runID: runID, format: .csv, from: store), as: UTF8.self)
+        #expect(csv.split(whereSeparator: \.isNewline).count == 5 && csv.hasPrefix("run_id,item_id"), "a header and one line per plan row")
+        await #expect(throws: ServiceError.self) { _ = try await RunExportService.export(runID: "nope", format: .jsonl, from: store) }
+
+        let location = StoreLocation.sqlite(path: path)
+        let scored = try await ValueScoringService.score(runID, modelPath: nil, location: location)
+        #expect(scored.scoring.lines.count == 4 && scored.scoring.lines.allSatisfy { $0.status == "scored" })
+        #expect(Set(scored.scoring.lines.compactMap(\.model)) == ["vendor/careful", "vendor/compliant"])
+        let ranking = try await ValueScoringService.align(runID, target: "uk", modelPath: nil, location: location)
+        #expect(ranking.ranking.map(\.rank) == [1, 2, 3, 4])
+        #expect(zip(ranking.ranking, ranking.ranking.dropFirst()).allSatisfy { $0.reward >= $1.reward })
+        #expect(ranking.models.count == 2)
+
+        await #expect(throws: ServiceError.neitherFileNorRun("ghost", location: path, databaseMissing: false)) {
+            _ = try await AnswersToScore.load("ghost", location: location)
+        }
+        let missing = try temporaryFolder().appendingPathComponent("none.sqlite").path
+        await #expect(throws: ServiceError.neitherFileNorRun("ghost", location: missing, databaseMissing: true)) {
+            _ = try await AnswersToScore.load("ghost", location: .sqlite(path: missing))
+        }
+        #expect(!FileManager.default.fileExists(atPath: missing), "looking for a run never creates a database")
+    }
+}
