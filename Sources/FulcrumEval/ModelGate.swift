@@ -42,6 +42,7 @@ public struct FleetModelGate: ModelGate {
     let worker: String
     let lease: Duration
     let local: AdaptiveLimiter
+    let prepared = PreparedOnce()
 
     public init(store: any ResultStore, model: String, maximum: Int, worker: String, lease: Duration) {
         self.store = store
@@ -56,6 +57,7 @@ public struct FleetModelGate: ModelGate {
         guard await local.acquire() else { return nil }
         var wait = 0.005
         do {
+            try await prepared.run { try await store.prepareModelSlots(model: model, maximum: maximum) }
             while true {
                 if let slot = try await store.acquireModelSlot(model: model, maximum: maximum, worker: worker, lease: lease) {
                     return ModelGatePass(slot: slot)
@@ -80,5 +82,16 @@ public struct FleetModelGate: ModelGate {
 
     public var currentLimit: Double {
         get async { (try? await store.modelLimit(model: model)) ?? Double(maximum) }
+    }
+}
+
+/// Runs a preparation once per gate; a failed attempt is tried again by the next caller.
+actor PreparedOnce {
+    private var done = false
+
+    func run(_ body: @Sendable () async throws -> Void) async throws {
+        guard !done else { return }
+        try await body()
+        done = true
     }
 }

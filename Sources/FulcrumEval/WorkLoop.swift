@@ -48,29 +48,32 @@ public struct WorkLoop: Sendable {
             }
         }
         defer { heartbeat.cancel() }
-        // Claiming a few rows at a time keeps the queue's write load low without idling slots.
+        // Rows are claimed a batch at a time (fewer queue writes) and one batch is kept in hand beyond
+        // what runs, so a freed slot starts a row at once instead of waiting for the next claim.
         let batch = max(1, concurrency / 4)
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 var inFlight = 0
+                var ready: [PlanRowRecord] = []
+                // The last claim got fewer rows than asked: claim rows again only once idle.
+                var drained = false
                 while true {
-                    if concurrency - inFlight >= batch || inFlight == 0 {
-                        let rows = try await store.claimRows(worker: id, runID: runID, limit: concurrency - inFlight, lease: lease)
-                        var contexts: [String: RunContext] = [:]
-                        for row in rows {
-                            if contexts[row.runID] == nil { contexts[row.runID] = try await context(row.runID) }
-                            let context = contexts[row.runID]!
-                            group.addTask { try await executor.execute(row: row, context: context, progress: progress) }
+                    if !drained, ready.count < batch {
+                        let wanted = concurrency + batch - inFlight - ready.count
+                        let rows = try await store.claimRows(worker: id, runID: runID, limit: wanted, lease: lease)
+                        if rows.count < wanted { drained = true }
+                        ready += rows
+                    }
+                    while inFlight < concurrency, !ready.isEmpty {
+                        let row = ready.removeFirst()
+                        let rowContext = try await context(row.runID)
+                        group.addTask { try await executor.execute(row: row, context: rowContext, progress: progress) }
+                        inFlight += 1
+                    }
+                    if ready.isEmpty, drained, inFlight < concurrency, let judging {
+                        for claim in try await store.claimJudgments(worker: id, limit: concurrency - inFlight, lease: lease) {
+                            group.addTask { try await judging.execute(claim, store: store) }
                             inFlight += 1
-                        }
-                        if !rows.isEmpty { continue }
-                        if let judging {
-                            let claims = try await store.claimJudgments(worker: id, limit: concurrency - inFlight, lease: lease)
-                            for claim in claims {
-                                group.addTask { try await judging.execute(claim, store: store) }
-                                inFlight += 1
-                            }
-                            if !claims.isEmpty { continue }
                         }
                     }
                     if inFlight > 0 {
@@ -78,7 +81,9 @@ public struct WorkLoop: Sendable {
                         inFlight -= 1
                         continue
                     }
+                    if !drained { continue }
                     // Idle: rows a dead process on this machine holds need not wait out their lease.
+                    drained = false
                     if try await !WorkerIdentity.releaseDeadLocalHolders(in: store, runID: runID).isEmpty { continue }
                     try await store.completeFinishedRuns()
                     if exitWhenIdle, try await store.queueStatus(runID: runID).openRows == 0 {

@@ -191,11 +191,7 @@ public final class PostgresResultStore: ResultStore {
 
     @discardableResult
     public func record(_ generation: GenerationRecord) async throws -> Bool {
-        try await transaction { t in
-            let stored = try await Self.upsert(t, generation)
-            try await t.run("UPDATE plan_rows SET lease_owner = NULL, lease_expires = NULL WHERE id = \(generation.planRowID)")
-            return stored
-        }
+        try await Self.upsert(generation, query: rows)
     }
 
     public func cachedAnswer(requestHash: String) async throws -> GenerationRecord? {
@@ -262,7 +258,7 @@ public final class PostgresResultStore: ResultStore {
                 guard !answered.contains(generation.planRowID) else {
                     throw StoreError.alreadyAnswered(runID: run.id, key: answer.key)
                 }
-                _ = try await Self.upsert(t, generation)
+                _ = try await Self.upsert(generation, query: t.rows)
             }
         }
     }
@@ -277,12 +273,10 @@ public final class PostgresResultStore: ResultStore {
 
     @discardableResult
     public func record(_ j: JudgmentRecord) async throws -> Bool {
-        try await transaction { t in
-            try await t.run("""
-                DELETE FROM judgment_leases
-                WHERE generation_id = \(j.generationID) AND judge = \(j.judge) AND repeat_index = \(j.repeatIndex)
-                """)
-            return try await !t.rows("""
+        try await !rows("""
+            WITH lease AS (DELETE FROM judgment_leases
+                           WHERE generation_id = \(j.generationID) AND judge = \(j.judge) AND repeat_index = \(j.repeatIndex)
+                           RETURNING generation_id)
             INSERT INTO judgments (generation_id, judge, repeat_index, score, parse_status, reason, raw_reply,
                 harm_probability, action_class, settings_json, created)
             VALUES (\(j.generationID), \(j.judge), \(j.repeatIndex), \(j.score), \(j.parseStatus.rawValue), \(j.reason),
@@ -294,7 +288,6 @@ public final class PostgresResultStore: ResultStore {
             WHERE judgments.parse_status = 'failed'
             RETURNING id
             """).isEmpty
-        }
     }
 
     public func judgments(runID: String) async throws -> [JudgmentRecord] {
@@ -336,9 +329,11 @@ public final class PostgresResultStore: ResultStore {
         }
     }
 
-    /// Inserts, or replaces a failed generation; a successful one is kept. Returns whether it was stored.
-    static func upsert(_ t: Transaction, _ g: GenerationRecord) async throws -> Bool {
-        try await !t.rows("""
+    /// Inserts, or replaces a failed generation (a successful one is kept), and ends the row's lease,
+    /// in one statement. Returns whether it was stored.
+    static func upsert(_ g: GenerationRecord, query: (PostgresQuery) async throws -> [PostgresRandomAccessRow]) async throws -> Bool {
+        try await !query("""
+            WITH lease AS (UPDATE plan_rows SET lease_owner = NULL, lease_expires = NULL WHERE id = \(g.planRowID) RETURNING id)
             INSERT INTO generations (plan_row_id, request_hash, messages_json, response_text, finish_reason, input_tokens,
                 output_tokens, latency_ms, attempts, error_cause, error_message, origin, started_at, finished_at)
             VALUES (\(g.planRowID), \(g.requestHash), \(g.messagesJSON), \(g.responseText), \(g.finishReason),

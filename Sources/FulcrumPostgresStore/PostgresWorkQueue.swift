@@ -88,7 +88,7 @@ extension PostgresResultStore {
 
     // MARK: Model slots
 
-    public func acquireModelSlot(model: String, maximum: Int, worker: String, lease: Duration) async throws -> Int? {
+    public func prepareModelSlots(model: String, maximum: Int) async throws {
         try await transaction { t in
             try await t.run("""
                 INSERT INTO model_limits (model_spec, current_limit) VALUES (\(model), \(Double(maximum))) ON CONFLICT DO NOTHING
@@ -97,36 +97,36 @@ extension PostgresResultStore {
                 INSERT INTO model_slots (model_spec, slot) SELECT \(model)::text, s FROM generate_series(0, \(maximum - 1)) s
                 ON CONFLICT DO NOTHING
                 """)
-            return try await t.rows("""
+        }
+    }
+
+    public func acquireModelSlot(model: String, maximum: Int, worker: String, lease: Duration) async throws -> Int? {
+        try await rows("""
                 UPDATE model_slots SET owner = \(worker), expires = now() + make_interval(secs => \(lease.storeSeconds))
                 WHERE model_spec = \(model) AND slot = (
                     SELECT s.slot FROM model_slots s JOIN model_limits l ON l.model_spec = s.model_spec
                     WHERE s.model_spec = \(model) AND s.slot < LEAST(floor(l.current_limit), \(maximum))
                       AND (s.owner IS NULL OR s.expires < now())
                     ORDER BY s.slot LIMIT 1 FOR UPDATE OF s SKIP LOCKED)
-                RETURNING slot
-                """).first.map { try $0[0].decode(Int.self) }
-        }
+            RETURNING slot
+            """).first.map { try $0[0].decode(Int.self) }
     }
 
+    /// One statement (the slot freed in a CTE), so a release costs one round trip.
     public func releaseModelSlot(model: String, slot: Int, worker: String, maximum: Int, rateLimited: Bool) async throws {
-        try await transaction { t in
-            try await t.run("""
-                UPDATE model_slots SET owner = NULL, expires = NULL
-                WHERE model_spec = \(model) AND slot = \(slot) AND owner = \(worker)
-                """)
-            if rateLimited {
-                try await t.run("""
-                    UPDATE model_limits SET current_limit = GREATEST(1.0, current_limit / 2), last_decrease = now()
-                    WHERE model_spec = \(model) AND (last_decrease IS NULL OR last_decrease < now() - interval '0.5 seconds')
-                    """)
-            } else {
-                try await t.run("""
-                    UPDATE model_limits SET current_limit = LEAST(\(Double(maximum)), current_limit + 1.0 / current_limit)
-                    WHERE model_spec = \(model)
-                    """)
-            }
-        }
+        // A 429 halves the limit (at most once per half second); a success adds 1/limit below the maximum.
+        let halve = rateLimited
+        try await rows("""
+            WITH freed AS (UPDATE model_slots SET owner = NULL, expires = NULL
+                           WHERE model_spec = \(model) AND slot = \(slot) AND owner = \(worker) RETURNING slot)
+            UPDATE model_limits SET
+                current_limit = CASE WHEN \(halve) THEN GREATEST(1.0, current_limit / 2)
+                                     ELSE LEAST(\(Double(maximum)), current_limit + 1.0 / current_limit) END,
+                last_decrease = CASE WHEN \(halve) THEN now() ELSE last_decrease END
+            WHERE model_spec = \(model) AND CASE WHEN \(halve)
+                THEN last_decrease IS NULL OR last_decrease < now() - interval '0.5 seconds'
+                ELSE current_limit < \(Double(maximum)) END
+            """)
     }
 
     public func modelLimit(model: String) async throws -> Double? {

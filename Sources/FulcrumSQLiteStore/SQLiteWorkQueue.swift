@@ -92,10 +92,13 @@ extension SQLiteResultStore {
 
     // MARK: Model slots
 
+    public func prepareModelSlots(model: String, maximum: Int) async throws {
+        try await pool.write { db in try Self.ensureSlots(db, model: model, maximum: maximum) }
+    }
+
     public func acquireModelSlot(model: String, maximum: Int, worker: String, lease: Duration) async throws -> Int? {
         try await pool.write { db in
-            try Self.ensureSlots(db, model: model, maximum: maximum)
-            return try Int.fetchOne(db, sql: """
+            try Int.fetchOne(db, sql: """
                 UPDATE model_slots SET owner = ?, expires = \(Self.now) + ?
                 WHERE modelSpec = ? AND slot = (
                     SELECT s.slot FROM model_slots s JOIN model_limits l ON l.modelSpec = s.modelSpec
@@ -118,8 +121,9 @@ extension SQLiteResultStore {
                     """, arguments: [model])
             } else {
                 try db.execute(sql: """
-                    UPDATE model_limits SET currentLimit = MIN(?, currentLimit + 1.0 / currentLimit) WHERE modelSpec = ?
-                    """, arguments: [Double(maximum), model])
+                    UPDATE model_limits SET currentLimit = MIN(?, currentLimit + 1.0 / currentLimit)
+                    WHERE modelSpec = ? AND currentLimit < ?
+                    """, arguments: [Double(maximum), model, Double(maximum)])
             }
         }
     }

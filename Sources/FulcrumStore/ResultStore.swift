@@ -93,11 +93,15 @@ public protocol ResultStore: Sendable {
 
     // MARK: Fleet-wide model limits
 
+    /// Makes sure the model has `maximum` slots and a shared limit (once per process and model).
+    func prepareModelSlots(model: String, maximum: Int) async throws
     /// Takes one of a model's `maximum` concurrency slots for `worker`, if one below the model's
     /// current adaptive limit is free; nil when all are taken. The slot is held under `lease`.
+    /// The slots must have been prepared.
     func acquireModelSlot(model: String, maximum: Int, worker: String, lease: Duration) async throws -> Int?
     /// Frees a slot and adapts the model's shared limit (AIMD: a 429 halves it, at most once per
-    /// half second; a success adds 1/limit).
+    /// half second; a success adds 1/limit, and writes nothing while the limit is at its maximum,
+    /// so workers do not queue on the limit's row).
     func releaseModelSlot(model: String, slot: Int, worker: String, maximum: Int, rateLimited: Bool) async throws
     /// The model's current shared limit (nil before any slot was taken).
     func modelLimit(model: String) async throws -> Double?

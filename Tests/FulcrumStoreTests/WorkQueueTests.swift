@@ -92,6 +92,11 @@ import Testing
         let store = try await makeStore(backend)
         defer { Task { try? await store.close() } }
         #expect(try await store.modelLimit(model: "m") == nil)
+        #expect(try await store.acquireModelSlot(model: "m", maximum: 2, worker: "a", lease: .seconds(1)) == nil, "no slots before they are prepared")
+        try await store.prepareModelSlots(model: "m", maximum: 2)
+        try await store.prepareModelSlots(model: "m", maximum: 2)
+        try await store.prepareModelSlots(model: "other", maximum: 1)
+        #expect(try await store.modelLimit(model: "m") == 2)
         let first = try await store.acquireModelSlot(model: "m", maximum: 2, worker: "a", lease: .seconds(1))
         let second = try await store.acquireModelSlot(model: "m", maximum: 2, worker: "b", lease: .seconds(30))
         #expect(Set([first, second]) == [0, 1])
