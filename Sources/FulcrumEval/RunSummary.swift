@@ -34,6 +34,9 @@ public struct RunSummary: Sendable, Hashable, Codable, CustomStringConvertible {
         self.tally = tally
     }
 
+    /// True when rows failed or were not run, so resuming the run would do more.
+    public var isIncomplete: Bool { tally.failed > 0 || tally.pending > 0 }
+
     public var description: String {
         var lines = [
             "run \(runID): \(status.rawValue)",
@@ -45,9 +48,6 @@ public struct RunSummary: Sendable, Hashable, Codable, CustomStringConvertible {
             lines.append("  failures by cause: " + failuresByCause.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
         lines.append("  whole run: \(tally.answered)/\(tally.rows) answered, \(tally.failed) failed, \(tally.pending) not run")
-        if tally.failed > 0 || tally.pending > 0 {
-            lines.append("  run `fulcrum run --resume \(runID)` to retry what is missing")
-        }
         return lines.joined(separator: "\n")
     }
 }

@@ -16,6 +16,13 @@ public struct RunOverview: Sendable {
     public var queue: QueueStatus
     public var location: StoreLocation
 
+    /// Every run with its counts, newest first (`runs list`).
+    public static func list(store: any ResultStore) async throws -> [(run: RunRecord, tally: RunTally)] {
+        var rows: [(run: RunRecord, tally: RunTally)] = []
+        for run in try await store.runs() { rows.append((run, try await store.tally(runID: run.id))) }
+        return rows
+    }
+
     public static func load(runID: String, store: any ResultStore) async throws -> RunOverview {
         guard let run = try await store.run(id: runID) else { throw StoreError.unknownRun(runID) }
         var counts: [String: ModelCounts] = [:]

@@ -91,6 +91,7 @@ struct RunCommand: AsyncParsableCommand {
                 for note in prepared.plan.skipped.prefix(5) { printError("note: skipped \(note)") }
             }
             print(summary.description)
+            if summary.isIncomplete { print("  run `fulcrum run --resume \(summary.runID)` to retry what is missing") }
         }
     }
 

@@ -28,8 +28,7 @@ struct RunsCommand: AsyncParsableCommand {
         func run() async throws {
             let store = try await store.open()
             try await reportingErrors {
-                var rows: [(RunRecord, RunTally)] = []
-                for run in try await store.runs() { rows.append((run, try await store.tally(runID: run.id))) }
+                let rows = try await RunOverview.list(store: store)
                 if format != .table {
                     struct Entry: Encodable { var run: String; var name: String?; var created: String; var suite: String; var status: String; var tally: RunTally }
                     print(try JSONOutput.string(rows.map { Entry(run: $0.0.id, name: $0.0.name, created: ISO8601DateFormatter().string(from: $0.0.created), suite: $0.0.suiteName, status: $0.0.status.rawValue, tally: $0.1) }))
