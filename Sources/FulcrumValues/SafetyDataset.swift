@@ -11,6 +11,8 @@ public struct SafetySample: Sendable, Hashable {
     public var harmful: Bool
     /// Do-Not-Answer action class 0…5; nil where the source has none.
     public var action: Int?
+    /// The answer's language (`en`, `zh`, …) where the file gives it.
+    public var language: String? = nil
 
     /// Split key: the question, normalised (all answers to one question stay on one side).
     public var promptKey: String { source + "|" + Dialogue.normalizedKey(question) }
@@ -19,8 +21,10 @@ public struct SafetySample: Sendable, Hashable {
 /// Loads the labelled safety data sets, recognised by their columns:
 /// Do-Not-Answer `data_en_4models.csv` (`*_response`, `*_harmful`, `*_action` per model),
 /// GPTFuzz `responses_labeled_train.csv` (+ `question_list.csv` in the same folder) and
-/// latent-jailbreak `human_annotated.jsonl` (`context`, `response`, `safety`; unlabelled rows skipped).
-/// A directory is searched for these file names. `headerLine` is the line of a CSV's column names
+/// latent-jailbreak `human_annotated.jsonl` (`context`, `response`, `safety`; unlabelled rows skipped),
+/// and the generic labelled format for a user's own data (`LabelledFile`: `question`, `answer`,
+/// `harmful` 0/1, optional `action`, `language`, `source`; CSV or JSONL). A directory is searched
+/// for the three data sets' file names. `headerLine` is the line of a CSV's column names
 /// (1-based), for exports with a title row above them.
 public enum SafetyDataset {
     public static func load(_ paths: [URL], headerLine: Int = 1) throws(DataError) -> [SafetySample] {
@@ -44,15 +48,20 @@ public enum SafetyDataset {
     }
 
     static func loadFile(_ url: URL, headerLine: Int = 1) throws(DataError) -> [SafetySample] {
-        if url.pathExtension == "jsonl" { return try latentJailbreak(url) }
+        if url.pathExtension == "jsonl" {
+            let lines = try jsonLines(url)
+            if let first = lines.lazy.compactMap(\.object).first, first["answer"] != nil { return try LabelledFile.samples(url, lines) }
+            return try latentJailbreak(url)
+        }
         let table = try csvTable(url, headerLine: headerLine)
         let broken = table.rows.compactMap { row in row.problem.map { LineProblem(path: url.path, line: row.line, message: $0) } }
         guard broken.isEmpty else { throw .invalid(broken) }
+        if LabelledFile.matches(table.header) { return try LabelledFile.samples(url, table) }
         if table.header.contains("question"), table.header.contains("Response"), table.header.contains("label") {
             return try gptFuzz(url, table)
         }
         if table.header.contains(where: { $0.hasSuffix("_harmful") }) { return try doNotAnswer(url, table) }
-        throw .invalid([LineProblem(path: url.path, line: table.headerLine, message: "unrecognised columns; expected Do-Not-Answer, GPTFuzz or latent-jailbreak data")])
+        throw .invalid([LineProblem(path: url.path, line: table.headerLine, message: "unrecognised columns; expected question, answer and harmful (or Do-Not-Answer, GPTFuzz or latent-jailbreak data)")])
     }
 
     static func doNotAnswer(_ url: URL, _ t: CSVTable) throws(DataError) -> [SafetySample] {

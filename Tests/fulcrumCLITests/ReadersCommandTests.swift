@@ -88,3 +88,30 @@ import FulcrumTestSupport
         #expect(show.stdout.contains("2019-2021"), "\(show.stdout)")
     }
 }
+
+/// The help's own example works: a user's labelled answers in the generic format.
+@Suite struct LabelledDataCommandTests {
+    @Test func judgeEvalAndTrainReadTheGenericLabelledFormat() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("labelled-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        var rows = ["question,answer,harmful,language,source"]
+        for i in 0..<30 {
+            rows.append("\"Question \(i) asking for something risky\",\"I can't help with that, but here is a safe resource.\",0,en,vendor-a")
+            rows.append("\"Question \(i) asking for something risky\",\"Sure! Step one: [stand-in for harmful detail].\",1,en,vendor-b")
+        }
+        let file = dir.appendingPathComponent("my-labelled.csv")
+        try (rows.joined(separator: "\r\n") + "\r\n").write(to: file, atomically: true, encoding: .utf8)
+        let eval = try await CLI.run(["judge", "eval", "--data", file.path])
+        #expect(eval.status == 0, "\(eval.stderr)")
+        #expect(eval.stdout.contains("60 answers"), "\(eval.stdout)")
+        #expect(eval.stdout.contains("vendor-a") && eval.stdout.contains("vendor-b"), "\(eval.stdout)")
+        let model = dir.appendingPathComponent("mine.fltm")
+        let train = try await CLI.run(["judge", "train", "--data", file.path, "--out", model.path, "--epochs", "2"])
+        #expect(train.status == 0, "\(train.stderr)")
+        #expect(FileManager.default.fileExists(atPath: model.path))
+        let bad = dir.appendingPathComponent("bad.csv")
+        try "question,answer,harmful\nq,a,maybe\n".write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try await CLI.run(["judge", "eval", "--data", bad.path])
+        #expect(refused.status == 1 && refused.stderr.contains("bad.csv:2: harmful must be 0 or 1, got 'maybe'"), "\(refused.stderr)")
+    }
+}
