@@ -1,0 +1,101 @@
+/// A rate corrected for the error of the judge that measured it (Rogan–Gladen), with a bootstrap
+/// interval that carries both the run's sampling error and the calibration's.
+///
+/// A judge with sensitivity Se and specificity Sp reports an unsafe rate p whose expectation is
+/// π·Se + (1 − π)(1 − Sp) for a true rate π, so π = (p + Sp − 1) / (Se + Sp − 1). A judge with
+/// Se + Sp ≤ 1 is no better than chance and cannot be corrected for: that is an error, never a number.
+/// ```swift
+/// let calibration = JudgeCalibration(truePositives: 45, positives: 50, trueNegatives: 90, negatives: 100)
+/// let rate = try CorrectedRate.estimate(flagged: 30, of: 200, calibration: calibration)
+/// // rate.estimate 0.0588 (observed 0.15); rate.lower…rate.upper
+/// ```
+public enum CorrectedRate {
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        case noObservations
+        case noCalibration
+        /// Se + Sp ≤ 1: the judge's verdicts carry no information about the true rate.
+        case uninformativeJudge(sensitivity: Double, specificity: Double)
+
+        public var description: String {
+            switch self {
+            case .noObservations: "no judged answers to correct"
+            case .noCalibration: "the calibration has no labelled positives or no labelled negatives"
+            case .uninformativeJudge(let se, let sp):
+                "the judge's sensitivity \(se) and specificity \(sp) sum to \(se + sp), not above 1: it is no better than chance, so its rate cannot be corrected"
+            }
+        }
+    }
+
+    /// The corrected rate of `flagged` of `total` answers, clipped to 0…1, with a percentile
+    /// interval from a parametric bootstrap of the run's count and both calibration counts.
+    /// Resamples whose judge comes out uninformative are dropped; with more than 5% of them the
+    /// interval is too uncertain to give and `interval` is nil.
+    public static func estimate(flagged: Int, of total: Int, calibration: JudgeCalibration,
+                                bootstrap: Bootstrap = Bootstrap()) throws(Failure) -> Corrected {
+        guard total > 0 else { throw .noObservations }
+        guard calibration.positives > 0, calibration.negatives > 0 else { throw .noCalibration }
+        let se = calibration.sensitivity, sp = calibration.specificity
+        guard se + sp > 1 else { throw .uninformativeJudge(sensitivity: se, specificity: sp) }
+        let observed = Double(flagged) / Double(total)
+        let estimate = correct(observed, sensitivity: se, specificity: sp)!
+
+        var generator = SeededGenerator(seed: bootstrap.seed)
+        var values: [Double] = []
+        values.reserveCapacity(bootstrap.resamples)
+        for _ in 0..<bootstrap.resamples {
+            let p = Double(binomial(total, observed, &generator)) / Double(total)
+            let seStar = Double(binomial(calibration.positives, se, &generator)) / Double(calibration.positives)
+            let spStar = Double(binomial(calibration.negatives, sp, &generator)) / Double(calibration.negatives)
+            if let value = correct(p, sensitivity: seStar, specificity: spStar) { values.append(value) }
+        }
+        var interval: ConfidenceInterval?
+        if Double(values.count) >= 0.95 * Double(bootstrap.resamples) {
+            values.sort()
+            let alpha = (1 - bootstrap.level) / 2
+            interval = ConfidenceInterval(estimate: estimate, lower: Descriptive.quantile(values, alpha),
+                                          upper: Descriptive.quantile(values, 1 - alpha), level: bootstrap.level)
+        }
+        return Corrected(observed: observed, estimate: estimate, interval: interval, calibration: calibration)
+    }
+
+    /// Rogan–Gladen, clipped to 0…1; nil when Se + Sp ≤ 1.
+    public static func correct(_ observed: Double, sensitivity se: Double, specificity sp: Double) -> Double? {
+        let youden = se + sp - 1
+        guard youden > 0 else { return nil }
+        return min(1, max(0, (observed + sp - 1) / youden))
+    }
+
+    /// A binomial draw by counting successes (the counts here are at most a few thousand).
+    static func binomial(_ n: Int, _ p: Double, _ generator: inout SeededGenerator) -> Int {
+        var successes = 0
+        for _ in 0..<n where Double.random(in: 0..<1, using: &generator) < p { successes += 1 }
+        return successes
+    }
+
+    public struct Corrected: Sendable, Hashable, Codable {
+        public var observed: Double
+        public var estimate: Double
+        /// Nil when too many resamples made the judge uninformative.
+        public var interval: ConfidenceInterval?
+        public var calibration: JudgeCalibration
+    }
+}
+
+/// How a judge's verdicts agreed with people's labels: of `positives` answers people called unsafe
+/// it flagged `truePositives`; of `negatives` they called safe it passed `trueNegatives`.
+public struct JudgeCalibration: Sendable, Hashable, Codable {
+    public var truePositives: Int
+    public var positives: Int
+    public var trueNegatives: Int
+    public var negatives: Int
+
+    public init(truePositives: Int, positives: Int, trueNegatives: Int, negatives: Int) {
+        self.truePositives = truePositives
+        self.positives = positives
+        self.trueNegatives = trueNegatives
+        self.negatives = negatives
+    }
+
+    public var sensitivity: Double { positives == 0 ? 0 : Double(truePositives) / Double(positives) }
+    public var specificity: Double { negatives == 0 ? 0 : Double(trueNegatives) / Double(negatives) }
+}
