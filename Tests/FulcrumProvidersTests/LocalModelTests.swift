@@ -53,6 +53,8 @@ struct LocalModelTests {
 enum LocalModelEnvironment {
     static var isConfigured: Bool {
         let configured = !(ProcessInfo.processInfo.environment["FULCRUM_LOCAL_MODEL_URL"] ?? "").isEmpty
+        // In CI the tests run (and fail) without the server: they are never silently skipped there.
+        if ProcessInfo.processInfo.environment["CI"] == "true" { return true }
         if !configured { print("LocalModelTests skipped: \(skipReason)") }
         return configured
     }

@@ -112,8 +112,11 @@ import Testing
 
     /// The drafter against the real local model: every draft is either written (tagged with the
     /// model) or listed as not drafted with the reply that could not be read; nothing in between.
-    @Test(.enabled(if: !(ProcessInfo.processInfo.environment["FULCRUM_LOCAL_MODEL_URL"] ?? "").isEmpty))
+    @Test(.enabled(if: !(ProcessInfo.processInfo.environment["FULCRUM_LOCAL_MODEL_URL"] ?? "").isEmpty
+                       || ProcessInfo.processInfo.environment["CI"] == "true"))
     func draftsByTheRealLocalModel() async throws {
+        try #require(!(ProcessInfo.processInfo.environment["FULCRUM_LOCAL_MODEL_URL"] ?? "").isEmpty,
+                     "the local model must run in CI (scripts/test.sh starts it)")
         let dir = try Self.scratch()
         let db = ["--db", dir.appendingPathComponent("i.sqlite").path]
         _ = try await CLI.run(["incidents", "import", "aiid", Self.aiid] + db)
