@@ -84,9 +84,10 @@ public struct WorkLoop: Sendable {
                     if !drained { continue }
                     // Idle: rows a dead process on this machine holds need not wait out their lease.
                     drained = false
-                    if try await !WorkerIdentity.releaseDeadLocalHolders(in: store, runID: runID).isEmpty { continue }
+                    let status = try await store.queueStatus(runID: runID)
+                    if try await !WorkerIdentity.releaseDeadLocalHolders(of: status, in: store).isEmpty { continue }
                     try await store.completeFinishedRuns()
-                    if exitWhenIdle, try await store.queueStatus(runID: runID).openRows == 0 {
+                    if exitWhenIdle, status.openRows == 0 {
                         let openJudgments = judging == nil ? 0 : try await store.openJudgments(runID: runID)
                         if openJudgments == 0 { return }
                     }

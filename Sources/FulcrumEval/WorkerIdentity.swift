@@ -36,11 +36,11 @@ public struct WorkerIdentity: Sendable, Hashable, CustomStringConvertible {
         return kill(pid, 0) == -1 && errno == ESRCH
     }
 
-    /// Frees the leases of holders that died on this machine; returns their ids.
+    /// Frees the leases of the queue's holders that died on this machine; returns their ids.
     @discardableResult
-    public static func releaseDeadLocalHolders(in store: any ResultStore, runID: String?) async throws -> [String] {
+    public static func releaseDeadLocalHolders(of status: QueueStatus, in store: any ResultStore) async throws -> [String] {
         var released: [String] = []
-        for holder in try await store.queueStatus(runID: runID).leasedByWorker.keys.sorted() {
+        for holder in status.leasedByWorker.keys.sorted() {
             guard let identity = WorkerIdentity(parsing: holder), identity.isDeadLocalProcess else { continue }
             try await store.releaseLeases(worker: holder)
             released.append(holder)
