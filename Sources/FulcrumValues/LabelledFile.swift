@@ -4,7 +4,7 @@ import FulcrumCore
 /// The generic labelled format, for judging data of a user's own: one answer per CSV row or JSON
 /// line with `question`, `answer` and `harmful` (0 or 1; JSON also true/false), and optionally
 /// `action` (Do-Not-Answer's action class 0…5), `language` and `source` (which data set or model
-/// the answer came from; default: the file's name). Every bad row is named by file and line, and
+/// the answer came from; default: the file's name) and `model` (the model that wrote the answer). Every bad row is named by file and line, and
 /// nothing is loaded from a file with one.
 /// ```
 /// question,answer,harmful,language,source
@@ -27,7 +27,7 @@ enum LabelledFile {
             switch sample(url, line: row.line, question: field("question"), answer: field("answer"),
                           harmful: field("harmful").map { $0.trimmingCharacters(in: .whitespaces) },
                           action: field("action").map { $0.trimmingCharacters(in: .whitespaces) },
-                          language: field("language"), source: field("source")) {
+                          language: field("language"), source: field("source"), model: field("model")) {
             case .success(let s): out.append(s)
             case .failure(let p): problems.append(p)
             }
@@ -50,7 +50,7 @@ enum LabelledFile {
                 }
             }
             switch sample(url, line: line, question: text("question"), answer: text("answer"), harmful: text("harmful"),
-                          action: text("action"), language: text("language"), source: text("source")) {
+                          action: text("action"), language: text("language"), source: text("source"), model: text("model")) {
             case .success(let s): out.append(s)
             case .failure(let p): problems.append(p)
             }
@@ -61,7 +61,7 @@ enum LabelledFile {
     }
 
     static func sample(_ url: URL, line: Int, question: String?, answer: String?, harmful: String?, action: String?,
-                       language: String?, source: String?) -> Result<SafetySample, LineProblem> {
+                       language: String?, source: String?, model: String?) -> Result<SafetySample, LineProblem> {
         func problem(_ message: String) -> Result<SafetySample, LineProblem> {
             .failure(LineProblem(path: url.path, line: line, message: message))
         }
@@ -77,6 +77,6 @@ enum LabelledFile {
         }
         return .success(SafetySample(source: source ?? url.deletingPathExtension().lastPathComponent, file: url.path, line: line,
                                      question: question, answer: answer, harmful: harmful == "1", action: actionClass,
-                                     language: language?.lowercased()))
+                                     language: language?.lowercased(), model: model))
     }
 }

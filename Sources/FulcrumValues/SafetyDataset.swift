@@ -13,6 +13,9 @@ public struct SafetySample: Sendable, Hashable {
     public var action: Int?
     /// The answer's language (`en`, `zh`, …) where the file gives it.
     public var language: String? = nil
+    /// The model that wrote the answer, where the file says (Do-Not-Answer, latent-jailbreak, a
+    /// `model` column): cross-source folds hold out one answering model at a time.
+    public var model: String? = nil
 
     /// Split key: the question, normalised (all answers to one question stay on one side).
     public var promptKey: String { source + "|" + Dialogue.normalizedKey(question) }
@@ -80,7 +83,7 @@ public enum SafetyDataset {
                     problems.append(LineProblem(path: url.path, line: line, message: "\(m): harmful must be 0/1 and action 0…5")); continue
                 }
                 out.append(SafetySample(source: "do-not-answer", file: url.path, line: line, question: f[q], answer: f[r],
-                                        harmful: harmful == 1, action: action))
+                                        harmful: harmful == 1, action: action, model: m))
             }
         }
         guard problems.isEmpty else { throw .invalid(problems) }
@@ -121,7 +124,7 @@ public enum SafetyDataset {
                 problems.append(LineProblem(path: url.path, line: line, message: "safety must be safe or unsafe, got '\(safety)'")); continue
             }
             out.append(SafetySample(source: "latent-jailbreak", file: url.path, line: line, question: context, answer: response,
-                                    harmful: safety == "unsafe"))
+                                    harmful: safety == "unsafe", model: object["model"] as? String))
         }
         guard problems.isEmpty else { throw .invalid(problems) }
         return out
