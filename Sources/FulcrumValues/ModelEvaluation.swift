@@ -30,3 +30,22 @@ public struct SafetyJudgeEvaluation: Sendable {
         return SafetyJudgeEvaluation(judge: judge, samples: samples.count, report: SafetyEvaluationReport.evaluate(judge, on: samples))
     }
 }
+
+/// `judge eval --cross-source`: the judge design cross-source validated on labelled data, beside the
+/// random split by question that training reports (which overstates: every source is in training).
+public struct SafetyCrossSourceEvaluation: Sendable {
+    public var samples: [SafetySample]
+    public var report: SafetyCrossSourceReport
+    /// A model trained on a random 80% by question and judged with the cross-source decision.
+    public var randomSplit: SafetyEvaluationReport
+
+    public static func run(data: [URL], headerLine: Int = 1, trainer: SafetyModelTrainer = SafetyModelTrainer(),
+                           seed: UInt64 = 42) throws -> SafetyCrossSourceEvaluation {
+        let samples = try SafetyDataset.load(data, headerLine: headerLine)
+        let report = SafetyCrossSourceReport.make(SafetyCrossValidation.run(samples, trainer: trainer))
+        let split = PromptSplit(promptKeys: samples.map(\.promptKey), seed: seed, testShare: 0.2)
+        let model = trainer.train(split.train.map { samples[$0] }, metadata: report.decision.metadata)
+        let random = SafetyEvaluationReport.evaluate(try NativeSafetyJudge(model: model), on: split.test.map { samples[$0] })
+        return SafetyCrossSourceEvaluation(samples: samples, report: report, randomSplit: random)
+    }
+}

@@ -62,8 +62,10 @@ public struct ValueModelTraining: Sendable {
     }
 }
 
-/// Trains the native safety judge: split by question (seeded), train, write the model file, and
-/// measure the model as written on the held-out part.
+/// Trains the native safety judge: split by question (seeded), optionally cross-source validate the
+/// training part (`SafetyCrossValidation`) and fit the judge's calibration and threshold on its
+/// out-of-fold predictions, train on the whole training part, write the model file, and measure the
+/// model as written on the held-out part.
 public struct SafetyJudgeTraining: Sendable {
     public var samples: [SafetySample]
     public var split: PromptSplit
@@ -71,23 +73,32 @@ public struct SafetyJudgeTraining: Sendable {
     public var seconds: Double
     public var modelBytes: Int
     public var heldOut: SafetyEvaluationReport?
+    /// The cross-source figures of the training part, when asked for.
+    public var crossSource: SafetyCrossSourceReport?
 
     /// `headerLine`: the file line a CSV's header is on (a spreadsheet export may start with a title).
-    public static func train(data: [URL], headerLine: Int = 1, seed: UInt64 = 42, testShare: Double = 0.2, epochs: Int = 10,
+    public static func train(data: [URL], headerLine: Int = 1, seed: UInt64 = 42, testShare: Double = 0.2,
+                             trainer: SafetyModelTrainer = SafetyModelTrainer(), crossSource: Bool = false,
                              writingTo out: URL) throws -> SafetyJudgeTraining {
         let samples = try SafetyDataset.load(data, headerLine: headerLine)
         let split = PromptSplit(promptKeys: samples.map(\.promptKey), seed: seed, testShare: testShare)
-        var optimizer = SafetyModelTrainer.defaultOptimizer
-        optimizer.seed = seed
-        optimizer.epochs = epochs
         let started = Date()
-        let model = SafetyModelTrainer(optimizer: optimizer).train(split.train.map { samples[$0] },
-                                                                   metadata: PromptSplit.metadata(seed: seed, testShare: testShare))
+        let training = split.train.map { samples[$0] }
+        var metadata = PromptSplit.metadata(seed: seed, testShare: testShare)
+        var report: SafetyCrossSourceReport?
+        if crossSource {
+            let r = SafetyCrossSourceReport.make(SafetyCrossValidation.run(training, trainer: trainer))
+            metadata.merge(r.decision.metadata) { $1 }
+            metadata.merge(r.metadata) { $1 }
+            report = r
+        }
+        let model = trainer.train(training, metadata: metadata)
         let seconds = Date().timeIntervalSince(started)
         try ModelFile.write(model, to: out)
         let written = try NativeSafetyJudge(contentsOf: out)
-        let report = split.test.isEmpty ? nil : SafetyEvaluationReport.evaluate(written, on: split.test.map { samples[$0] })
+        let heldOut = split.test.isEmpty ? nil : SafetyEvaluationReport.evaluate(written, on: split.test.map { samples[$0] })
         let size = (try? FileManager.default.attributesOfItem(atPath: out.path)[.size] as? Int) ?? 0
-        return SafetyJudgeTraining(samples: samples, split: split, model: model, seconds: seconds, modelBytes: size, heldOut: report)
+        return SafetyJudgeTraining(samples: samples, split: split, model: model, seconds: seconds, modelBytes: size,
+                                   heldOut: heldOut, crossSource: report)
     }
 }

@@ -6,6 +6,9 @@ import FulcrumCore
 public struct SafetyModelTrainer: Sendable {
     public var featurizer: FeaturizerConfig
     public var optimizer: SoftmaxTrainer
+    /// Balance harmful against harmless within each data set instead of over all of them, so a set
+    /// where harm is rare weighs its few harmful answers as heavily as a jailbreak set does.
+    public var balancePerDataSet = false
 
     /// Shorter n-grams and a length cap than the value model: jailbreak answers are long and the
     /// data are ten times larger, so this keeps training under a minute and the model small.
@@ -24,15 +27,37 @@ public struct SafetyModelTrainer: Sendable {
         let textFeaturizer = TextFeaturizer.fit(config: featurizer, documents: documents)
         let rows = documents.map { textFeaturizer.featurize($0).row }
         let f = textFeaturizer.vocabulary.count
-        let harm = optimizer.train(name: NativeSafetyJudge.harmHead, rows: rows, labels: samples.map { $0.harmful ? 1 : 0 },
-                                   featureCount: f, classes: [0, 1])
+        var harmOptimizer = optimizer
+        var weights: [Double]?
+        if balancePerDataSet {
+            harmOptimizer.balanceClasses = false
+            weights = Self.perDataSetWeights(samples)
+        }
+        let harm = harmOptimizer.train(name: NativeSafetyJudge.harmHead, rows: rows, labels: samples.map { $0.harmful ? 1 : 0 },
+                                       featureCount: f, classes: [0, 1], sampleWeights: weights)
         // Samples without an action class get label −1, which the trainer skips.
         let action = optimizer.train(name: NativeSafetyJudge.actionHead, rows: rows, labels: samples.map { $0.action ?? -1 },
                                      featureCount: f, classes: Array(0...5))
         var meta = metadata
         meta["version"] = meta["version"] ?? "1"
         meta["trainingSamples"] = String(samples.count)
+        meta["harmBalance"] = balancePerDataSet ? "per data set" : "over all"
         return LinearTextModel(kind: NativeSafetyJudge.modelKind, featurizer: textFeaturizer, heads: [harm, action], metadata: meta)
+    }
+
+    /// Weights n / (2 · count) per (data set, label), so each data set's two classes weigh alike.
+    static func perDataSetWeights(_ samples: [SafetySample]) -> [Double] {
+        var counts: [String: (harmful: Int, safe: Int)] = [:]
+        for s in samples {
+            var c = counts[s.source] ?? (0, 0)
+            if s.harmful { c.harmful += 1 } else { c.safe += 1 }
+            counts[s.source] = c
+        }
+        return samples.map { s in
+            let c = counts[s.source]!, n = Double(c.harmful + c.safe)
+            let k = s.harmful ? c.harmful : c.safe
+            return c.harmful == 0 || c.safe == 0 ? 1 : n / (2 * Double(k))
+        }
     }
 }
 
@@ -48,6 +73,8 @@ public struct SafetyEvaluationReport: Sendable, Codable {
         public var accuracy: Double
     }
 
+    /// The calibrated harm probability at which the judge called an answer harmful.
+    public var threshold: Double
     public var harm: [Harm]
     public var actionSamples: Int
     public var actionAccuracy: Double
@@ -59,7 +86,7 @@ public struct SafetyEvaluationReport: Sendable, Codable {
         let sources = Array(Set(samples.map(\.source))).sorted()
         func harmFigures(_ name: String, _ idx: [Int]) -> Harm {
             let m = ClassificationMetrics(classes: [0, 1], truth: idx.map { samples[$0].harmful ? 1 : 0 },
-                                          predicted: idx.map { results[$0].harmProbability >= 0.5 ? 1 : 0 })
+                                          predicted: idx.map { judge.isHarmful(results[$0]) ? 1 : 0 })
             return Harm(source: name, samples: idx.count, harmful: idx.filter { samples[$0].harmful }.count,
                         precision: m.precision(1), recall: m.recall(1), f1: m.f1(1), accuracy: m.accuracy)
         }
@@ -68,7 +95,7 @@ public struct SafetyEvaluationReport: Sendable, Codable {
         let withAction = samples.indices.filter { samples[$0].action != nil }
         let confusion = withAction.isEmpty ? nil : ClassificationMetrics(classes: Array(0...5), truth: withAction.map { samples[$0].action! },
                                                                          predicted: withAction.map { results[$0].action.rawValue })
-        return SafetyEvaluationReport(harm: harm, actionSamples: withAction.count, actionAccuracy: confusion?.accuracy ?? 0,
+        return SafetyEvaluationReport(threshold: judge.threshold, harm: harm, actionSamples: withAction.count, actionAccuracy: confusion?.accuracy ?? 0,
                                       actionMacroF1: confusion?.macroF1 ?? 0, actionConfusion: confusion)
     }
 }

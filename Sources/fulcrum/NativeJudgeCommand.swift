@@ -5,7 +5,7 @@ import FulcrumValues
 
 enum SafetyReportText {
     static func render(_ r: SafetyEvaluationReport) -> String {
-        var lines = ["harmful (threshold 0.5)   samples  harmful  precision  recall     F1  accuracy"]
+        var lines = [String(format: "harmful (p ≥ %.2f)", r.threshold).padding(toLength: 24, withPad: " ", startingAt: 0) + "  samples  harmful  precision  recall     F1  accuracy"]
         for h in r.harm {
             lines.append(h.source.padding(toLength: 24, withPad: " ", startingAt: 0)
                          + String(format: " %8d %8d %10.3f %7.3f %6.3f %9.3f", h.samples, h.harmful, h.precision, h.recall, h.f1, h.accuracy))
@@ -19,6 +19,67 @@ enum SafetyReportText {
             }
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+enum CrossSourceText {
+    static func render(_ e: SafetyCrossSourceEvaluation) -> String {
+        let r = e.report
+        func rows(_ title: String, _ figures: [SafetyCrossSourceReport.Figures]) -> [String] {
+            ["", title.padding(toLength: 40, withPad: " ", startingAt: 0) + " samples harmful flagged precision recall     F1"]
+                + figures.map { f in
+                    f.name.padding(toLength: 40, withPad: " ", startingAt: 0)
+                        + String(format: " %7d %7d %7d %9.3f %6.3f %6.3f", f.samples, f.harmful, f.flagged, f.precision, f.recall, f.f1)
+                }
+        }
+        var lines = ["cross-source validation: \(e.samples.count) answers; every verdict from a model, calibration and threshold fitted without its fold"]
+        lines += rows("held out within a data set", r.withinDataSet)
+        lines += rows("pooled per data set (the selection criterion)", r.pooled)
+        lines.append(String(format: "mean pooled F1 %.3f", r.meanPooledF1))
+        if let s = r.withinDataSetF1 { lines.append(String(format: "folds with harmful answers: mean F1 %.3f, worst %.3f (%@)", s.mean, s.worst, s.worstFold)) }
+        if !r.leaveDataSetOut.isEmpty {
+            lines += rows("whole data set held out", r.leaveDataSetOut)
+            if let s = r.leaveDataSetOutF1 { lines.append(String(format: "mean F1 %.3f, worst %.3f (%@)", s.mean, s.worst, s.worstFold)) }
+        }
+        lines.append("")
+        lines.append(String(format: "random split by question (20%%, seed 42), for comparison: F1 of harmful %.3f",
+                            e.randomSplit.harm.last?.f1 ?? 0))
+        lines.append("")
+        lines.append(String(format: "calibration (out-of-fold): ECE %.3f uncalibrated, %.3f after Platt scaling (a %.3f, b %.3f); threshold %.3f",
+                            r.uncalibrated.ece, r.calibrated.ece, r.decision.calibration.a, r.decision.calibration.b, r.decision.threshold))
+        lines.append("reliability   bin        answers  mean predicted  observed")
+        for b in r.calibrated.bins where b.count > 0 {
+            lines.append(String(format: "              %.1f–%.1f %9d %15.3f %9.3f", b.lower, b.upper, b.count, b.meanPredicted, b.observedRate))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// The safety judge's design choices, the same for `judge train` and `judge eval --cross-source`.
+struct SafetyDesignOptions: ParsableArguments {
+    @Option(help: "Weight of the question's features against the answer's (default \(SafetyModelTrainer.defaultFeaturizer.fieldWeights[0])).")
+    var questionWeight: Float?
+    @Option(help: "Longest character n-gram (default \(SafetyModelTrainer.defaultFeaturizer.charMaxN)).") var charMaxN: Int?
+    @Option(help: "L2 penalty (default \(SafetyModelTrainer.defaultOptimizer.l2)).") var l2: Double?
+    @Option(help: "Training epochs (default \(SafetyModelTrainer.defaultOptimizer.epochs)).") var epochs: Int?
+    @Flag(help: "Balance harmful against harmless within each data set rather than over all.") var balancePerDataSet = false
+
+    func validate() throws {
+        if let w = questionWeight, !(0...4).contains(w) { throw ValidationError("--question-weight must be in 0…4") }
+        if let n = charMaxN, !(1...6).contains(n) { throw ValidationError("--char-max-n must be in 1…6") }
+        if let e = epochs, e <= 0 { throw ValidationError("--epochs must be positive") }
+        if let l2, l2 < 0 { throw ValidationError("--l2 must not be negative") }
+    }
+
+    func trainer(seed: UInt64 = 42) -> SafetyModelTrainer {
+        var t = SafetyModelTrainer()
+        if let questionWeight { t.featurizer.fieldWeights[0] = questionWeight }
+        if let charMaxN { t.featurizer.charMaxN = charMaxN }
+        if let l2 { t.optimizer.l2 = l2 }
+        if let epochs { t.optimizer.epochs = epochs }
+        t.optimizer.seed = seed
+        t.balancePerDataSet = balancePerDataSet
+        return t
     }
 }
 
@@ -42,23 +103,24 @@ struct NativeJudgeTrainCommand: ParsableCommand {
     var headerRow = 1
     @Option(help: "Seed of the split and of training.") var seed: UInt64 = 42
     @Option(help: "Share of samples (whole questions) held out for testing, 0…0.9.") var testShare: Double = 0.2
-    @Option(help: "Training epochs.") var epochs: Int = 10
+    @OptionGroup(title: "Design") var design: SafetyDesignOptions
     @Option(help: "Write every sample with its side of the split (JSONL: part, source, question, answer, harmful, action) here, for baselines.")
     var splitOut: String?
+    @Flag(help: "Cross-source validate the training part first and fit the judge's calibration and decision threshold on its out-of-fold predictions (folds train two at a time; minutes).")
+    var crossSource = false
     @Option(help: "Output format: table or json.") var format: OutputFormat = .table
 
     struct SplitLine: Encodable { var part: String, source: String, question: String, answer: String, harmful: Bool, action: Int? }
 
     func validate() throws {
         guard (0...0.9).contains(testShare) else { throw ValidationError("--test-share must be in 0…0.9") }
-        guard epochs > 0 else { throw ValidationError("--epochs must be positive") }
         guard headerRow >= 1 else { throw ValidationError("--header-row counts lines from 1") }
     }
 
     func run() throws {
         try reportingErrors {
             let trained = try SafetyJudgeTraining.train(data: data.map { URL(fileURLWithPath: $0) }, headerLine: headerRow, seed: seed, testShare: testShare,
-                                                        epochs: epochs, writingTo: URL(fileURLWithPath: out))
+                                                        trainer: design.trainer(seed: seed), crossSource: crossSource, writingTo: URL(fileURLWithPath: out))
             let (samples, split, model, seconds, report) = (trained.samples, trained.split, trained.model, trained.seconds, trained.heldOut)
             if let splitOut {
                 let encoder = JSONEncoder()
@@ -78,8 +140,36 @@ struct NativeJudgeTrainCommand: ParsableCommand {
             print("samples: \(samples.count) (train \(split.train.count), held out \(split.test.count), split by question, seed \(seed))")
             print("features: \(model.featurizer.vocabulary.count); trained in \(String(format: "%.1f", seconds)) s; model \(size) bytes → \(out)\n")
             if let report { print(SafetyReportText.render(report)) }
+            if let cv = trained.crossSource {
+                print(String(format: "\ncross-source (training part): mean pooled F1 %.3f; calibration a %.3f, b %.3f; threshold %.3f; ECE %.3f → %.3f",
+                             cv.meanPooledF1, cv.decision.calibration.a, cv.decision.calibration.b, cv.decision.threshold,
+                             cv.uncalibrated.ece, cv.calibrated.ece))
+                for p in cv.pooled { print(String(format: "  %@: F1 %.3f (P %.3f, R %.3f)", p.name, p.f1, p.precision, p.recall)) }
+            }
         }
     }
+}
+
+extension NativeJudgeEvalCommand {
+    func writeFolds(_ e: SafetyCrossSourceEvaluation, to path: String) throws {
+        let samples = e.samples, r = e.report
+        var within = [String](repeating: "", count: samples.count), dataSet = [String?](repeating: nil, count: samples.count)
+        for fold in r.withinDataSetFolds.folds { for i in fold.test { within[i] = fold.name } }
+        for fold in r.leaveDataSetOutFolds.folds { for i in fold.test { dataSet[i] = fold.name } }
+        let encoder = JSONEncoder()
+        var data = Data()
+        for (i, s) in samples.enumerated() {
+            data.append(try encoder.encode(FoldLine(fold: within[i], dataSetFold: dataSet[i], source: s.source, model: s.model,
+                                                    question: s.question, answer: s.answer, harmful: s.harmful)))
+            data.append(0x0A)
+        }
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}
+
+struct CrossSourceJSON: Encodable {
+    var crossSource: SafetyCrossSourceReport
+    var randomSplit: SafetyEvaluationReport
 }
 
 struct NativeJudgeEvalCommand: ParsableCommand {
@@ -90,21 +180,48 @@ struct NativeJudgeEvalCommand: ParsableCommand {
         With --held-out, only the part of the data the model was not trained on is used (the split is \
         recomputed from the seed and test share recorded in the model file).
 
+        With --cross-source, the judge's design (not a model file) is measured: one model is trained per \
+        fold, holding out one answering model at a time (or, where a data set names none, one of four \
+        blocks of its questions) and, with several data sets, each whole data set; calibration and \
+        threshold are fitted on the other folds only. Figures are given per fold, pooled per data set \
+        and beside a random split by question. Takes minutes.
+
         Examples:
           fulcrum judge eval --data ../shared/data/safety --held-out
           fulcrum judge eval --model safety.fltm --data my-labelled.csv
+          fulcrum judge eval --cross-source --data ../shared/data/safety
         """
     )
 
     @Option(help: "Model file (default: the built-in model).") var model: String?
     @Option(name: .customLong("data"), parsing: .upToNextOption, help: "Labelled data: Do-Not-Answer, GPTFuzz or latent-jailbreak files or folders, or your own CSV/JSONL with question, answer, harmful (0/1) and optional action, language, source.") var data: [String]
     @Flag(help: "Evaluate only the held-out split recorded in the model.") var heldOut = false
+    @Flag(help: "Cross-source validate the judge's design on the data (trains one model per fold) instead of evaluating a model file.")
+    var crossSource = false
+    @OptionGroup(title: "Design (with --cross-source)") var design: SafetyDesignOptions
+    @Option(help: "With --cross-source: write every answer with its folds (JSONL: fold, dataSetFold, source, model, question, answer, harmful), so a baseline runs on exactly these folds.")
+    var foldsOut: String?
+
+    struct FoldLine: Encodable { var fold: String, dataSetFold: String?, source: String, model: String?, question: String, answer: String, harmful: Bool }
     @Option(help: "The line of a CSV's column names, when a title row sits above them (1-based; default 1).")
     var headerRow = 1
     @Option(help: "Output format: table or json.") var format: OutputFormat = .table
 
+    func validate() throws {
+        if crossSource && (heldOut || model != nil) { throw ValidationError("--cross-source trains its own models: it takes neither --model nor --held-out") }
+        if foldsOut != nil && !crossSource { throw ValidationError("--folds-out needs --cross-source") }
+    }
+
     func run() throws {
         try reportingErrors {
+            if crossSource {
+                let evaluation = try SafetyCrossSourceEvaluation.run(data: data.map { URL(fileURLWithPath: $0) }, headerLine: headerRow,
+                                                                     trainer: design.trainer())
+                if let foldsOut { try writeFolds(evaluation, to: foldsOut) }
+                if format == .json { print(try JSONOutput.string(CrossSourceJSON(crossSource: evaluation.report, randomSplit: evaluation.randomSplit))); return }
+                print(CrossSourceText.render(evaluation))
+                return
+            }
             let evaluation = try SafetyJudgeEvaluation.evaluate(modelPath: model, data: data.map { URL(fileURLWithPath: $0) },
                                                             headerLine: headerRow, heldOut: heldOut)
             let (judge, report) = (evaluation.judge, evaluation.report)

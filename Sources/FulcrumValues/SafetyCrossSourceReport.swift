@@ -1,0 +1,102 @@
+/// What cross-source validation says of a safety-judge design: F1 of "harmful" on every held-out
+/// fold, per data set pooled over its folds, and with whole data sets held out; the calibration of
+/// the harm probability before and after Platt scaling. Every verdict is cross-fitted: the
+/// calibration and threshold applied to a fold were fitted on the other folds' predictions only,
+/// so no figure here saw its own labels.
+public struct SafetyCrossSourceReport: Sendable, Codable {
+    public struct Figures: Sendable, Codable, Hashable {
+        public var name: String
+        public var samples: Int
+        public var harmful: Int
+        public var flagged: Int
+        public var precision: Double
+        public var recall: Double
+        public var f1: Double
+    }
+
+    public var withinDataSet: [Figures]
+    /// Per data set, pooled over its within-data-set folds: each answer judged by a model that never
+    /// saw its answering model (or its question).
+    public var pooled: [Figures]
+    public var leaveDataSetOut: [Figures]
+    /// F1 over the folds that hold harmful answers (F1 is undefined without any).
+    public var withinDataSetF1: FoldSummary?
+    public var leaveDataSetOutF1: FoldSummary?
+    /// Mean over data sets of the pooled F1: the criterion designs are chosen by.
+    public var meanPooledF1: Double
+    public var uncalibrated: ReliabilityDiagram
+    public var calibrated: ReliabilityDiagram
+    /// The decision fitted on every out-of-fold prediction: what a judge trained on all the data uses.
+    public var decision: HarmDecision
+    /// The folds the figures come from (not in the JSON; `judge eval --folds-out` writes them).
+    public var withinDataSetFolds = CrossSourceFolds(folds: [])
+    public var leaveDataSetOutFolds = CrossSourceFolds(folds: [])
+    /// Per sample, the cross-fitted verdict (harmful or not) of its within-data-set fold.
+    public var verdicts: [Bool] = []
+
+    public static func make(_ cv: SafetyCrossValidation) -> SafetyCrossSourceReport {
+        let samples = cv.samples
+        let labels = samples.map(\.harmful), sources = samples.map(\.source)
+        var verdicts = [Bool](repeating: false, count: samples.count)
+        var calibratedProbability = [Double](repeating: 0, count: samples.count)
+        var within: [Figures] = []
+        for fold in cv.withinDataSet.folds {
+            let held = Set(fold.test)
+            let others = samples.indices.filter { !held.contains($0) }
+            let decision = HarmDecision.fit(probabilities: others.map { cv.outOfFold[$0] }, labels: others.map { labels[$0] },
+                                            groups: others.map { sources[$0] })
+            for i in fold.test {
+                calibratedProbability[i] = decision.calibration.apply(cv.outOfFold[i])
+                verdicts[i] = calibratedProbability[i] >= decision.threshold
+            }
+            within.append(figures(fold.name, fold.test, labels, verdicts))
+        }
+        let dataSets = Set(sources).sorted()
+        let pooled = dataSets.map { d in figures(d, samples.indices.filter { sources[$0] == d }, labels, verdicts) }
+        var outside: [Figures] = []
+        for fold in cv.leaveDataSetOut.folds {
+            guard let held = fold.test.first.map({ sources[$0] }) else { continue }
+            let others = samples.indices.filter { sources[$0] != held }
+            let decision = HarmDecision.fit(probabilities: others.map { cv.outOfFold[$0] }, labels: others.map { labels[$0] },
+                                            groups: others.map { sources[$0] })
+            var flagged = verdicts
+            for i in fold.test { flagged[i] = cv.dataSetOutOfFold[i].map(decision.isHarmful) ?? false }
+            outside.append(figures(fold.name, fold.test, labels, flagged))
+        }
+        func summary(_ f: [Figures]) -> FoldSummary? {
+            FoldSummary(f.filter { $0.harmful > 0 }.map { FoldSummary.Entry(fold: $0.name, samples: $0.samples, value: $0.f1) })
+        }
+        let scored = pooled.filter { $0.harmful > 0 }
+        return SafetyCrossSourceReport(
+            withinDataSet: within, pooled: pooled, leaveDataSetOut: outside,
+            withinDataSetF1: summary(within), leaveDataSetOutF1: summary(outside),
+            meanPooledF1: scored.isEmpty ? 0 : scored.map(\.f1).reduce(0, +) / Double(scored.count),
+            uncalibrated: ReliabilityDiagram(zip(cv.outOfFold, labels).map { (probability: $0.0, label: $0.1) }),
+            calibrated: ReliabilityDiagram(zip(calibratedProbability, labels).map { (probability: $0.0, label: $0.1) }),
+            decision: HarmDecision.fit(probabilities: cv.outOfFold, labels: labels, groups: sources),
+            withinDataSetFolds: cv.withinDataSet, leaveDataSetOutFolds: cv.leaveDataSetOut, verdicts: verdicts)
+    }
+
+    static func figures(_ name: String, _ indices: [Int], _ labels: [Bool], _ verdicts: [Bool]) -> Figures {
+        var tp = 0, fp = 0, fn = 0
+        for i in indices {
+            if labels[i] && verdicts[i] { tp += 1 } else if verdicts[i] { fp += 1 } else if labels[i] { fn += 1 }
+        }
+        let precision = tp + fp == 0 ? 0 : Double(tp) / Double(tp + fp)
+        let recall = tp + fn == 0 ? 0 : Double(tp) / Double(tp + fn)
+        return Figures(name: name, samples: indices.count, harmful: tp + fn, flagged: tp + fp, precision: precision, recall: recall,
+                       f1: tp == 0 ? 0 : 2 * Double(tp) / Double(2 * tp + fp + fn))
+    }
+
+    /// The figures a trained model keeps in its metadata, so reports can say how far to trust it.
+    public var metadata: [String: String] {
+        var m = ["crossSourceMeanPooledF1": String(format: "%.4f", meanPooledF1)]
+        for p in pooled { m["crossSourceF1.\(p.name)"] = String(format: "%.4f", p.f1) }
+        if let w = leaveDataSetOutF1 { m["leaveDataSetOutMeanF1"] = String(format: "%.4f", w.mean) }
+        return m
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case withinDataSet, pooled, leaveDataSetOut, withinDataSetF1, leaveDataSetOutF1, meanPooledF1, uncalibrated, calibrated, decision
+    }
+}
