@@ -32,6 +32,8 @@ struct JudgeCalibrateCommand: AsyncParsableCommand {
     @Option(help: "Judge calls in flight at once.") var concurrency: Int = 4
     @Option(help: "The line of a CSV's column names, when a title row sits above them (1-based; default 1).")
     var headerRow = 1
+    @Option(help: "How the outcomes were obtained, recorded with the calibration (e.g. say when the judge was trained on this data).")
+    var method = "labelled data"
     @Option(help: "Also write the calibration record (JSON) here.") var out: String?
     @Option(help: "Output format: table or json.") var format: OutputFormat = .table
     @OptionGroup var store: StoreOptions
@@ -49,7 +51,7 @@ struct JudgeCalibrateCommand: AsyncParsableCommand {
         let rubric = try judgeOptions.request(runID: "", repeats: 1, concurrency: concurrency, suite: nil)
         let request = JudgeCalibrationRequest(judge: judgeOptions.judges[0], data: data, modelPath: model, unsafeThreshold: unsafeThreshold,
                                               concurrency: concurrency, headerLine: headerRow, template: rubric.template,
-                                              language: rubric.language, settings: rubric.settings)
+                                              language: rubric.language, settings: rubric.settings, method: method)
         let scale = try scale.load()
         let store = try await store.open()
         try await CLIModels.scoped { try await reportingErrors {
