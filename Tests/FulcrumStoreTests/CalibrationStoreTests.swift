@@ -1,5 +1,6 @@
 import Foundation
 import FulcrumCore
+import FulcrumService
 import FulcrumStore
 import Testing
 
@@ -36,5 +37,17 @@ import Testing
         #expect(try await store.calibrations() == [newer, other, older])
         // A judge name is bound, never spliced into SQL.
         #expect(try await store.latestCalibration(judge: "x' OR '1'='1") == nil)
+    }
+
+    @Test(arguments: Backend.available) func databaseCopyCarriesCalibrationsOnce(_ backend: Backend) async throws {
+        let source = try await makeStore(.sqlite), target = try await makeStore(backend)
+        defer { Task { try? await source.close(); try? await target.close() } }
+        let record = Self.record(judge: "native-safety@2", created: Date(timeIntervalSince1970: 1_764_000_000), method: "labelled data")
+        try await source.saveCalibration(record)
+        let first = try await DatabaseCopy.copy(from: source, to: target)
+        #expect(first.calibrations == 1 && !first.changedNothing)
+        #expect(try await target.latestCalibration(judge: "native-safety@2") == record)
+        let again = try await DatabaseCopy.copy(from: source, to: target)
+        #expect(again.calibrations == 0 && again.changedNothing, "idempotent")
     }
 }
