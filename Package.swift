@@ -133,6 +133,6 @@ let package = Package(
             dependencies: ["FulcrumService", "FulcrumCore", "FulcrumSuites", "FulcrumStore", "FulcrumSQLiteStore", "FulcrumEval",
                            "FulcrumReport", "FulcrumValues", "FulcrumIncidents", "FulcrumTestSupport"]
         ),
-        .testTarget(name: "fulcrumCLITests", dependencies: ["fulcrum", "FulcrumCore", "FulcrumTestSupport", "FulcrumPostgresStore", "FulcrumStore"]),
+        .testTarget(name: "fulcrumCLITests", dependencies: ["fulcrum", "FulcrumCore", "FulcrumTestSupport", "FulcrumPostgresStore", "FulcrumStore", "FulcrumSQLiteStore"]),
     ]
 )

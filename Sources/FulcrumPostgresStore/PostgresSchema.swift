@@ -66,6 +66,16 @@ enum PostgresSchema {
                 PRIMARY KEY (generation_id, judge, repeat_index))
             """,
         ]),
+        ("v3-judge-calibrations", [
+            // A judge's measured error on labelled answers; the whole record as JSON, with the
+            // columns a lookup needs beside it. Several per judge: the newest is used.
+            """
+            CREATE TABLE judge_calibrations (
+                id bigserial PRIMARY KEY, judge text NOT NULL, created timestamptz NOT NULL, method text NOT NULL,
+                unsafe_threshold double precision NOT NULL, record_json text NOT NULL)
+            """,
+            "CREATE INDEX judge_calibrations_judge ON judge_calibrations (judge, created)",
+        ]),
     ]
 
     /// An arbitrary constant naming Fulcrum's migration lock among the database's advisory locks.

@@ -94,6 +94,16 @@ public enum SQLiteSchema {
                     PRIMARY KEY (generationID, judge, repeatIndex));
                 """)
         }
+        migrator.registerMigration("v5-judge-calibrations") { db in
+            // A judge's measured error on labelled answers; the whole record as JSON, with the
+            // columns a lookup needs beside it. Several per judge: the newest is used.
+            try db.execute(sql: """
+                CREATE TABLE judge_calibrations (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, judge TEXT NOT NULL, created DATETIME NOT NULL,
+                    method TEXT NOT NULL, unsafeThreshold REAL NOT NULL, recordJSON TEXT NOT NULL);
+                CREATE INDEX judge_calibrations_judge ON judge_calibrations(judge, created);
+                """)
+        }
         return migrator
     }
 }

@@ -1,6 +1,6 @@
 import FulcrumStore
 
-/// Copies runs, plan rows, answers and judgments from one store to another — a laptop's SQLite
+/// Copies runs, plan rows, answers, judgments and judge calibrations from one store to another — a laptop's SQLite
 /// history to the team's PostgreSQL, say. Idempotent: what the target has is kept (a successful
 /// answer is never replaced; a failed one gives way to a success), so a second copy changes nothing
 /// and an interrupted copy is finished by running it again. Rows are matched by plan key, not by
@@ -12,8 +12,10 @@ public enum DatabaseCopy {
         public var planRows = 0
         public var generations = 0
         public var judgments = 0
+        /// Judge calibrations the target lacked.
+        public var calibrations = 0
 
-        public var changedNothing: Bool { newRuns == 0 && planRows == 0 && generations == 0 && judgments == 0 }
+        public var changedNothing: Bool { newRuns == 0 && planRows == 0 && generations == 0 && judgments == 0 && calibrations == 0 }
     }
 
     public static func copy(from source: any ResultStore, to target: any ResultStore) async throws -> Summary {
@@ -68,6 +70,12 @@ public enum DatabaseCopy {
             if let stored = try await target.run(id: run.id), stored.status != run.status, run.status != .unfinished {
                 try await target.setStatus(runID: run.id, run.status)
             }
+        }
+        // Calibrations: any the target does not hold already (equal record), oldest first.
+        let held = Set(try await target.calibrations())
+        for record in try await source.calibrations().reversed() where !held.contains(record) {
+            try await target.saveCalibration(record)
+            summary.calibrations += 1
         }
         return summary
     }

@@ -30,10 +30,26 @@ public struct ReportService: Sendable {
     public func report(runID: String, includeValues: Bool = true, now: Date = Date(),
                        warn: (ServiceWarning) -> Void = { _ in }) async throws -> RunReport {
         let rows = try await runs.scores(runID: runID, warn: warn)
+        var builder = builder
+        builder.calibrations = try await calibrations(judges: Set(rows.map(\.judge)))
         let report = builder.build(rows, title: "Fulcrum report: run \(runID)", now: now)
         var values: ValueAnalysis?
         if includeValues { values = ValueAnalysis.of(report, evaluator: try NativeValueEvaluator.builtIn()) }
         return RunReport(report: report, values: values)
+    }
+
+    /// Each judge's newest stored calibration; for the native judge without one, the calibration
+    /// shipped with the built-in model when it measured the same model (same identifier).
+    func calibrations(judges: Set<String>) async throws -> [String: JudgeCalibrationRecord] {
+        var out: [String: JudgeCalibrationRecord] = [:]
+        for judge in judges.sorted() {
+            if let stored = try await runs.store.latestCalibration(judge: judge) {
+                out[judge] = stored
+            } else if judge.hasPrefix("native-safety@"), let shipped = try NativeSafetyJudge.shippedCalibration(for: judge) {
+                out[judge] = shipped
+            }
+        }
+        return out
     }
 
     /// Model A against model B on the same items. Two runs, or one run and two of its models; a model

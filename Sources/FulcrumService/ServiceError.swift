@@ -20,6 +20,8 @@ public enum ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
     case noGateThreshold
     /// No incident has a human consensus category (or a suggestion, when those count) to draft from.
     case nothingToDraft
+    /// Settings that contradict each other or are out of range.
+    case invalidRequest(String)
 
     public var description: String {
         switch self {
@@ -33,6 +35,7 @@ public enum ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownCategory(let reference): "unknown category '\(reference)'"
         case .noGateThreshold: "a gate needs a minimum score and/or a maximum unsafe rate"
         case .nothingToDraft: "no coded incidents to draft from"
+        case .invalidRequest(let reason): reason
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FulcrumCore
 
 /// Fulcrum's result database: runs, their plan rows, the generations (answers) and judgments.
 ///
@@ -105,6 +106,15 @@ public protocol ResultStore: Sendable {
     func releaseModelSlot(model: String, slot: Int, worker: String, maximum: Int, rateLimited: Bool) async throws
     /// The model's current shared limit (nil before any slot was taken).
     func modelLimit(model: String) async throws -> Double?
+
+    // MARK: Judge calibrations
+
+    /// Stores a judge's measured error (`fulcrum judge calibrate`); earlier ones for the judge stay.
+    func saveCalibration(_ record: JudgeCalibrationRecord) async throws
+    /// The newest calibration of the judge with this identifier.
+    func latestCalibration(judge: String) async throws -> JudgeCalibrationRecord?
+    /// Every stored calibration, newest first.
+    func calibrations() async throws -> [JudgeCalibrationRecord]
 
     /// Closes connections; the store is unusable afterwards.
     func close() async throws

@@ -4,7 +4,8 @@ import FulcrumCore
 /// The generic labelled format, for judging data of a user's own: one answer per CSV row or JSON
 /// line with `question`, `answer` and `harmful` (0 or 1; JSON also true/false), and optionally
 /// `action` (Do-Not-Answer's action class 0…5), `language` and `source` (which data set or model
-/// the answer came from; default: the file's name) and `model` (the model that wrote the answer). Every bad row is named by file and line, and
+/// the answer came from; default: the file's name), `model` (the model that wrote the answer) and
+/// `category` (a GVS category id or exact name; anything else is a line error). Every bad row is named by file and line, and
 /// nothing is loaded from a file with one.
 /// ```
 /// question,answer,harmful,language,source
@@ -27,7 +28,8 @@ enum LabelledFile {
             switch sample(url, line: row.line, question: field("question"), answer: field("answer"),
                           harmful: field("harmful").map { $0.trimmingCharacters(in: .whitespaces) },
                           action: field("action").map { $0.trimmingCharacters(in: .whitespaces) },
-                          language: field("language"), source: field("source"), model: field("model")) {
+                          language: field("language"), source: field("source"), model: field("model"),
+                          category: field("category")) {
             case .success(let s): out.append(s)
             case .failure(let p): problems.append(p)
             }
@@ -50,7 +52,8 @@ enum LabelledFile {
                 }
             }
             switch sample(url, line: line, question: text("question"), answer: text("answer"), harmful: text("harmful"),
-                          action: text("action"), language: text("language"), source: text("source"), model: text("model")) {
+                          action: text("action"), language: text("language"), source: text("source"), model: text("model"),
+                          category: text("category")) {
             case .success(let s): out.append(s)
             case .failure(let p): problems.append(p)
             }
@@ -61,7 +64,7 @@ enum LabelledFile {
     }
 
     static func sample(_ url: URL, line: Int, question: String?, answer: String?, harmful: String?, action: String?,
-                       language: String?, source: String?, model: String?) -> Result<SafetySample, LineProblem> {
+                       language: String?, source: String?, model: String?, category: String? = nil) -> Result<SafetySample, LineProblem> {
         func problem(_ message: String) -> Result<SafetySample, LineProblem> {
             .failure(LineProblem(path: url.path, line: line, message: message))
         }
@@ -75,8 +78,15 @@ enum LabelledFile {
             guard let a = Int(action), (0...5).contains(a) else { return problem("action must be 0…5, got '\(action)'") }
             actionClass = a
         }
+        var categoryID: String?
+        if let category {
+            guard let id = SafetyCategoryMapping.resolve(category) else {
+                return problem("category must be a GVS category id or name (see `fulcrum taxonomy`), got '\(category)'")
+            }
+            categoryID = id
+        }
         return .success(SafetySample(source: source ?? url.deletingPathExtension().lastPathComponent, file: url.path, line: line,
                                      question: question, answer: answer, harmful: harmful == "1", action: actionClass,
-                                     language: language?.lowercased(), model: model))
+                                     language: language?.lowercased(), model: model, category: categoryID))
     }
 }

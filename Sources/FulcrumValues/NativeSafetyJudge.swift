@@ -53,6 +53,21 @@ public struct NativeSafetyJudge: Judge {
         try NativeSafetyJudge(contentsOf: ModelFile.builtIn(resourceName))
     }
 
+    public static let calibrationResourceName = "safety-calibration"
+
+    /// The measured error of the built-in model shipped beside it (`Resources/safety-calibration.json`,
+    /// a `JudgeCalibrationRecord`), for reports when the database holds no calibration of it. Nil
+    /// when the file is absent or measured another model (its judge is not `identifier`): a
+    /// calibration of one model says nothing about another.
+    public static func shippedCalibration(for identifier: String) throws(ModelFileError) -> JudgeCalibrationRecord? {
+        guard let url = Bundle.module.url(forResource: calibrationResourceName, withExtension: "json") else { return nil }
+        let record: JudgeCalibrationRecord
+        do { record = try JudgeCalibrationRecord.decode(try Data(contentsOf: url)) } catch {
+            throw .corrupt(path: url.path, reason: "unreadable calibration: \(error)")
+        }
+        return record.judge == identifier ? record : nil
+    }
+
     public struct Assessment: Sendable, Hashable {
         public var harmProbability: Double
         public var action: ActionClass

@@ -16,6 +16,8 @@ public struct SafetySample: Sendable, Hashable {
     /// The model that wrote the answer, where the file says (Do-Not-Answer, latent-jailbreak, a
     /// `model` column): cross-source folds hold out one answering model at a time.
     public var model: String? = nil
+    /// The GVS category the answer is evidence about (`SafetyCategoryMapping`); nil where unknown.
+    public var category: String? = nil
 
     /// Split key: the question, normalised (all answers to one question stay on one side).
     public var promptKey: String { source + "|" + Dialogue.normalizedKey(question) }
@@ -47,7 +49,7 @@ public enum SafetyDataset {
                 out += try loadFile(url, headerLine: headerLine)
             }
         }
-        return out
+        return out.map(AnswerScript.filled)
     }
 
     static func loadFile(_ url: URL, headerLine: Int = 1) throws(DataError) -> [SafetySample] {
@@ -69,6 +71,7 @@ public enum SafetyDataset {
 
     static func doNotAnswer(_ url: URL, _ t: CSVTable) throws(DataError) -> [SafetySample] {
         guard let q = t.column("question") else { throw .invalid([LineProblem(path: url.path, line: t.headerLine, message: "no `question` column")]) }
+        let harmType = t.column("types_of_harm")
         let models = t.header.filter { $0.hasSuffix("_response") }.map { String($0.dropLast("_response".count)) }
         var out: [SafetySample] = [], problems: [LineProblem] = []
         for row in t.rows {
@@ -83,7 +86,8 @@ public enum SafetyDataset {
                     problems.append(LineProblem(path: url.path, line: line, message: "\(m): harmful must be 0/1 and action 0…5")); continue
                 }
                 out.append(SafetySample(source: "do-not-answer", file: url.path, line: line, question: f[q], answer: f[r],
-                                        harmful: harmful == 1, action: action, model: m))
+                                        harmful: harmful == 1, action: action, model: m,
+                                        category: harmType.flatMap { $0 < f.count ? SafetyCategoryMapping.doNotAnswer(typeOfHarm: f[$0]) : nil }))
             }
         }
         guard problems.isEmpty else { throw .invalid(problems) }
@@ -124,7 +128,8 @@ public enum SafetyDataset {
                 problems.append(LineProblem(path: url.path, line: line, message: "safety must be safe or unsafe, got '\(safety)'")); continue
             }
             out.append(SafetySample(source: "latent-jailbreak", file: url.path, line: line, question: context, answer: response,
-                                    harmful: safety == "unsafe", model: object["model"] as? String))
+                                    harmful: safety == "unsafe", model: object["model"] as? String,
+                                    category: SafetyCategoryMapping.latentJailbreak))
         }
         guard problems.isEmpty else { throw .invalid(problems) }
         return out

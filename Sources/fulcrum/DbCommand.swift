@@ -38,7 +38,7 @@ struct DbCommand: AsyncParsableCommand {
                     try await StoreOpening.with(target) { to in try await DatabaseCopy.copy(from: from, to: to) }
                 }
                 print("copied \(source) → \(target): \(summary.runs) runs (\(summary.newRuns) new), \(summary.planRows) plan rows, "
-                      + "\(summary.generations) answers, \(summary.judgments) judgments"
+                      + "\(summary.generations) answers, \(summary.judgments) judgments, \(summary.calibrations) judge calibrations"
                       + (summary.changedNothing ? " (nothing to change)" : ""))
             }
         }

@@ -33,8 +33,8 @@ extension RubricJudge.JudgeLanguage: ExpressibleByArgument {}
 struct JudgeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "judge",
-        abstract: "Judge a run's answers (`fulcrum judge RUN_ID`); train and evaluate the native safety judge.",
-        subcommands: [JudgeRunCommand.self, NativeJudgeTrainCommand.self, NativeJudgeEvalCommand.self],
+        abstract: "Judge a run's answers (`fulcrum judge RUN_ID`); train and evaluate the native safety judge; calibrate a judge.",
+        subcommands: [JudgeRunCommand.self, NativeJudgeTrainCommand.self, NativeJudgeEvalCommand.self, JudgeCalibrateCommand.self],
         defaultSubcommand: JudgeRunCommand.self
     )
 }

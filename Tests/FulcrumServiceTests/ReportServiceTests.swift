@@ -4,6 +4,7 @@ import FulcrumEval
 import FulcrumReport
 import FulcrumService
 import FulcrumStore
+import FulcrumValues
 import Testing
 
 enum AnswerImportServiceFixture {
@@ -59,6 +60,34 @@ enum AnswerImportServiceFixture {
         let withoutValues = try await ReportService(store: store).report(runID: runID, includeValues: false, now: now)
         #expect(withoutValues.values == nil)
         #expect(try encoder.encode(withoutValues.document) == encoder.encode(withoutValues.report))
+    }
+
+    /// The native judge's unsafe rates are corrected with its shipped calibration until the database
+    /// holds one of the same judge, which then wins; the report says which it used.
+    @Test func reportsCorrectUnsafeRatesWithTheJudgesCalibration() async throws {
+        let (store, runID) = try await judged()
+        let identifier = try NativeSafetyJudge.builtIn().identifier
+        let shipped = try #require(try NativeSafetyJudge.shippedCalibration(for: identifier), "the built-in model ships its calibration")
+        #expect(try NativeSafetyJudge.shippedCalibration(for: "native-safety@other") == nil, "never for another model")
+        let service = ReportService(store: store)
+        let first = try await service.report(runID: runID, includeValues: false)
+        for model in first.report.models {
+            let corrected = try #require(model.overallMicro.correctedUnsafeRate)
+            #expect(corrected.calibration?.judge == identifier)
+            #expect(corrected.calibration?.method == shipped.method)
+            #expect(corrected.estimate != nil || corrected.reason != nil)
+        }
+        let validation = try #require(first.report.categoryValidation)
+        #expect(!validation.isEmpty && validation.allSatisfy { $0.judges.map(\.judge) == [identifier] })
+
+        var stored = shipped
+        stored.method = "labelled data (stored)"
+        stored.created = shipped.created.addingTimeInterval(60)
+        try await store.saveCalibration(stored)
+        let second = try await service.report(runID: runID, includeValues: false)
+        #expect(second.report.models.allSatisfy { $0.overallMicro.correctedUnsafeRate?.calibration?.method == "labelled data (stored)" })
+        let html = BenchmarkHTML.render(second.report)
+        #expect(html.contains("labelled data (stored)"))
     }
 
     @Test func compareAndGate() async throws {

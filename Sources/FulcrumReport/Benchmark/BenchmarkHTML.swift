@@ -15,12 +15,49 @@ public enum BenchmarkHTML {
             className: "note")
 
         page.addHeading("Overall")
-        page.addTable(header: ["model", "mean (per answer)", "95% CI", "mean (per category)", "95% CI", "unsafe rate", "95% CI", "scored", "n/a"],
+        page.addTable(header: ["model", "mean (per answer)", "95% CI", "mean (per category)", "95% CI", "unsafe rate", "95% CI",
+                               "corrected unsafe rate", "95% CI", "scored", "n/a"],
                       rows: report.models.map { m in
             [m.model, f(m.overallMicro.mean), interval(m.overallMicro.meanCI), f(m.overallMacro), interval(m.overallMacroCI),
              ReportRow.format(m.overallMicro.unsafeRate, digits: 3), interval(m.overallMicro.unsafeRateCI, digits: 3),
+             ReportRow.format(m.overallMicro.correctedUnsafeRate?.estimate, digits: 3), corrected(m.overallMicro.correctedUnsafeRate),
              String(m.overallMicro.n), String(m.overallMicro.notApplicable)]
         })
+
+        // Every unsafe rate beside its correction for the judge's measured error, and what it used.
+        let correctedRows = ReportRow.rows(of: report).filter { $0.stats?.correctedUnsafeRate != nil }
+        if !correctedRows.isEmpty {
+            page.addHeading("Unsafe rates corrected for judge error")
+            page.addParagraph("Rogan–Gladen correction with the judge's sensitivity and specificity measured on labelled answers "
+                + "(`fulcrum judge calibrate`), in the calibration stratum matching the group; the interval also carries the calibration's uncertainty.",
+                className: "note")
+            page.addTable(header: ["model", "dimension", "group", "unsafe rate", "95% CI", "corrected", "95% CI", "calibration / reason"],
+                          rows: correctedRows.map { r -> [String] in
+                let s = r.stats!, c = s.correctedUnsafeRate!
+                return [r.model, r.dimension, r.group, ReportRow.format(s.unsafeRate, digits: 3), interval(s.unsafeRateCI, digits: 3),
+                        ReportRow.format(c.estimate, digits: 3), corrected(c), ReportRow.describe(c)]
+            })
+        }
+
+        let validation = report.categoryValidation ?? []
+        if !validation.isEmpty {
+            let names = Dictionary(uniqueKeysWithValues: report.categories.map { ($0.id, $0.name) })
+            page.addHeading("Category validation")
+            let markRows: [[String]] = validation.flatMap { v -> [[String]] in
+                let name = names[v.category] ?? v.category
+                return v.judges.map { j -> [String] in
+                    let status = j.validated ? "validated" : "unvalidated for \(j.judge)"
+                    return [name, j.judge, String(j.labelledHarmful), String(j.labelledSafe), status]
+                }
+            }
+            page.addTable(header: ["category", "judge", "labelled harmful", "labelled safe", "status"], rows: markRows)
+            if let needed = validation.first(where: { $0.needed != nil }) {
+                let minimum = JudgeCalibrationRecord.minimumLabelled
+                page.addParagraph("Unvalidated: the judge has fewer than \(minimum) labelled harmful or \(minimum) labelled safe answers "
+                    + "in the category, so its scores there rest on no measurement. Needed (e.g. for \(needed.category)): " + (needed.needed ?? ""),
+                    className: "note")
+            }
+        }
 
         let categories = report.categories.filter { c in report.models.contains { $0.byCategory[c.id] != nil } }
         if !categories.isEmpty {
@@ -70,6 +107,11 @@ public enum BenchmarkHTML {
         page.addHeading("Answers (\(report.items.count))")
         page.addRaw(itemsMarkup(report))
         return page.render()
+    }
+
+    static func corrected(_ c: CorrectedUnsafeRate?) -> String {
+        guard let c, let lower = c.lower, let upper = c.upper else { return "" }
+        return "[\(ReportRow.format(lower, digits: 3)), \(ReportRow.format(upper, digits: 3))]"
     }
 
     static func interval(_ ci: ConfidenceInterval?, digits: Int = 2) -> String {

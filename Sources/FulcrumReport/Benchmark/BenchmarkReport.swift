@@ -40,5 +40,7 @@ public struct BenchmarkReport: Codable, Sendable {
     public var layers: [String]
     public var models: [ModelSummary]
     public var reliability: JudgeReliability
+    /// Per GVS category with scored answers, in scale order: whether its judges were validated there.
+    public var categoryValidation: [CategoryValidation]?
     public var items: [Item]
 }

@@ -9,10 +9,14 @@ import FulcrumCore
 public struct BenchmarkReportBuilder: Sendable {
     public var scale: GVSScale
     public var options: ReportOptions
+    /// Each judge's measured error, by judge identifier, to correct unsafe rates and mark
+    /// unvalidated categories with (the caller fetches them; the report never reads a store).
+    public var calibrations: [String: JudgeCalibrationRecord]
 
-    public init(scale: GVSScale = .builtIn, options: ReportOptions = ReportOptions()) {
+    public init(scale: GVSScale = .builtIn, options: ReportOptions = ReportOptions(), calibrations: [String: JudgeCalibrationRecord] = [:]) {
         self.scale = scale
         self.options = options
+        self.calibrations = calibrations
     }
 
     public func build(_ rows: [ScoredAnswer], title: String, now: Date = Date()) -> BenchmarkReport {
@@ -27,24 +31,43 @@ public struct BenchmarkReportBuilder: Sendable {
         return BenchmarkReport(
             title: title, generatedAt: ISO8601DateFormatter().string(from: now), options: options,
             scaleVersion: "\(scale.name) \(scale.version)", categories: scale.categories, layers: scale.layers.map(\.id),
-            models: summaries, reliability: JudgeReliability.of(rows, panel: panel, options: options), items: items)
+            models: summaries, reliability: JudgeReliability.of(rows, panel: panel, options: options),
+            categoryValidation: validation(panel), items: items)
+    }
+
+    /// Every category with scored answers, with the judges that scored them.
+    func validation(_ panel: PanelScores) -> [CategoryValidation] {
+        var judges: [String: Set<String>] = [:]
+        for a in panel.answers {
+            guard let category = a.category else { continue }
+            for (judge, score) in a.byJudge where score != nil { judges[category, default: []].insert(judge) }
+        }
+        return scale.categories.compactMap { c in
+            judges[c.id].map { CategoryValidation.of(category: c.id, judges: $0.sorted(), calibrations: calibrations) }
+        }
     }
 
     func summarise(_ answers: [PanelScores.Answer], model: String) -> BenchmarkReport.ModelSummary {
         let bootstrap = options.bootstrap
-        let stats = { (subset: [PanelScores.Answer]) in
-            GroupStatistics.of(subset.map(\.combined), threshold: options.unsafeThreshold, bootstrap: bootstrap)
+        let correction = UnsafeRateCorrection(calibrations: calibrations, threshold: options.unsafeThreshold, bootstrap: bootstrap)
+        // The calibration stratum matches the group: its language or category, else overall.
+        let stats = { (subset: [PanelScores.Answer], language: String?, category: String?) in
+            var s = GroupStatistics.of(subset.map(\.combined), threshold: options.unsafeThreshold, bootstrap: bootstrap)
+            s.correctedUnsafeRate = correction.correct(subset, language: language, category: category)
+            return s
         }
-        func grouped(_ key: (PanelScores.Answer) -> String?) -> [String: GroupStatistics] {
-            Dictionary(grouping: answers.filter { key($0) != nil }, by: { key($0)! }).mapValues(stats)
+        func grouped(_ key: (PanelScores.Answer) -> String?, language: Bool = false, category: Bool = false) -> [String: GroupStatistics] {
+            Dictionary(grouping: answers.filter { key($0) != nil }, by: { key($0)! })
+                .map { ($0.key, stats($0.value, language ? $0.key : nil, category ? $0.key : nil)) }
+                .reduce(into: [:]) { $0[$1.0] = $1.1 }
         }
-        let byCategory = grouped(\.category)
+        let byCategory = grouped(\.category, category: true)
         let byLayer = grouped { $0.category.flatMap(scale.category(id:))?.layerID }
         let (macro, macroCI) = macroAverage(answers)
         return BenchmarkReport.ModelSummary(
-            model: model, overallMicro: stats(answers), overallMacro: macro, overallMacroCI: macroCI,
+            model: model, overallMicro: stats(answers, nil, nil), overallMacro: macro, overallMacroCI: macroCI,
             byCategory: byCategory, byLayer: byLayer, byModality: grouped { $0.modality.rawValue },
-            byLanguage: grouped { $0.key.language.rawValue }, languageGap: languageGap(answers))
+            byLanguage: grouped({ $0.key.language.rawValue }, language: true), languageGap: languageGap(answers))
     }
 
     /// Mean of category means; the CI comes from a stratified bootstrap (answers resampled within categories).

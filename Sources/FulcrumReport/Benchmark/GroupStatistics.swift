@@ -12,6 +12,8 @@ public struct GroupStatistics: Codable, Sendable, Hashable {
     /// Share of scored answers below the unsafe threshold, with a Wilson CI.
     public var unsafeRate: Double?
     public var unsafeRateCI: ConfidenceInterval?
+    /// `unsafeRate` corrected for the judge's measured error; absent when there is no unsafe rate.
+    public var correctedUnsafeRate: CorrectedUnsafeRate? = nil
 
     public static func of(_ scores: [Double?], threshold: Double, bootstrap: Bootstrap) -> GroupStatistics {
         let valid = scores.compactMap { $0 }

@@ -26,16 +26,29 @@ struct ReportRow {
         return rows
     }
 
-    static let header = ["model", "dimension", "group", "n", "n/a", "mean", "ci low", "ci high", "unsafe rate", "unsafe ci low", "unsafe ci high"]
+    static let header = ["model", "dimension", "group", "n", "n/a", "mean", "ci low", "ci high", "unsafe rate", "unsafe ci low", "unsafe ci high",
+                         "corrected unsafe rate", "corrected ci low", "corrected ci high", "correction"]
 
     /// Cells as text; a missing number is empty, never zero.
     var cells: [String] {
         if let macro {
-            return [model, dimension, group, "", "", Self.format(macro.estimate), Self.format(macro.lower), Self.format(macro.upper), "", "", ""]
+            return [model, dimension, group, "", "", Self.format(macro.estimate), Self.format(macro.lower), Self.format(macro.upper), "", "", "",
+                    "", "", "", ""]
         }
+        let corrected = stats?.correctedUnsafeRate
         return [model, dimension, group, stats.map { String($0.n) } ?? "", stats.map { String($0.notApplicable) } ?? "",
                 Self.format(stats?.mean), Self.format(stats?.meanCI?.lower), Self.format(stats?.meanCI?.upper),
-                Self.format(stats?.unsafeRate, digits: 3), Self.format(stats?.unsafeRateCI?.lower, digits: 3), Self.format(stats?.unsafeRateCI?.upper, digits: 3)]
+                Self.format(stats?.unsafeRate, digits: 3), Self.format(stats?.unsafeRateCI?.lower, digits: 3), Self.format(stats?.unsafeRateCI?.upper, digits: 3),
+                Self.format(corrected?.estimate, digits: 3), Self.format(corrected?.lower, digits: 3), Self.format(corrected?.upper, digits: 3),
+                corrected.map(Self.describe) ?? ""]
+    }
+
+    /// The calibration a corrected rate used, or why there is none.
+    static func describe(_ c: CorrectedUnsafeRate) -> String {
+        var parts: [String] = []
+        if let ref = c.calibration { parts.append("\(ref.judge), \(ref.method), \(ref.created), \(ref.stratum)") }
+        if let reason = c.reason { parts.append(reason) }
+        return parts.joined(separator: "; ")
     }
 
     static func format(_ value: Double?, digits: Int = 2) -> String {

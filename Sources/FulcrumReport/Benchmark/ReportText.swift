@@ -9,10 +9,13 @@ public enum ReportText {
             let c = r.cells
             let ci = c[6].isEmpty ? "" : "[\(c[6]), \(c[7])]"
             let unsafe = c[8].isEmpty ? "" : "\(c[8]) [\(c[9]), \(c[10])]"
-            return [c[0], c[1] == "overall-macro" ? "overall" : c[1], c[2], c[3], c[4], c[5], ci, unsafe]
+            let corrected = c[11].isEmpty ? (r.stats?.correctedUnsafeRate == nil ? "" : "not corrected")
+                : c[12].isEmpty ? c[11] : "\(c[11]) [\(c[12]), \(c[13])]"
+            return [c[0], c[1] == "overall-macro" ? "overall" : c[1], c[2], c[3], c[4], c[5], ci, unsafe, corrected]
         }
         var out = "\(report.title)\n\(report.scaleVersion); unsafe below \(ReportRow.format(report.options.unsafeThreshold, digits: 1)); judges combined by \(report.options.combine.rawValue); \(Int(report.options.confidenceLevel * 100))% CIs (bootstrap seed \(report.options.bootstrapSeed))\n\n"
-        out += align([["model", "dimension", "group", "n", "n/a", "mean", "95% CI", "unsafe rate [CI]"]] + compact)
+        out += align([["model", "dimension", "group", "n", "n/a", "mean", "95% CI", "unsafe rate [CI]", "corrected [CI]"]] + compact)
+        out += "\n" + correctionText(report) + "\n" + validationText(report)
         out += "\n" + reliabilityText(report.reliability)
         for model in report.models {
             if let gap = model.languageGap {
@@ -21,6 +24,35 @@ public enum ReportText {
             }
         }
         return out + "\n"
+    }
+
+    /// Which calibrations corrected the unsafe rates (one line per distinct calibration or reason).
+    static func correctionText(_ report: BenchmarkReport) -> String {
+        var seen: [String] = []
+        for model in report.models {
+            let groups = [model.overallMicro] + Array(model.byLayer.values) + Array(model.byCategory.values) + Array(model.byLanguage.values)
+            for c in groups.compactMap(\.correctedUnsafeRate) {
+                let line = c.calibration.map { "\($0.judge): \($0.method), created \($0.created)" } ?? c.reason ?? ""
+                if !line.isEmpty, !seen.contains(line) { seen.append(line) }
+            }
+        }
+        guard !seen.isEmpty else { return "Corrected unsafe rates: none (no unsafe rates)" }
+        return (["Corrected unsafe rates (Rogan–Gladen, for the judge's measured sensitivity and specificity; stratum per row in CSV/JSON):"]
+                + seen.map { "  " + $0 }).joined(separator: "\n")
+    }
+
+    /// The categories whose scores come from a judge not validated there.
+    static func validationText(_ report: BenchmarkReport) -> String {
+        let unvalidated = (report.categoryValidation ?? []).filter { !$0.unvalidatedFor.isEmpty }
+        guard !unvalidated.isEmpty else { return "Category validation: every scored category is validated for its judges" }
+        var lines = ["Category validation:"]
+        for v in unvalidated {
+            lines.append("  \(v.category): unvalidated for \(v.unvalidatedFor.joined(separator: ", "))")
+        }
+        let minimum = JudgeCalibrationRecord.minimumLabelled
+        lines.append("  needed: at least \(minimum) labelled harmful and \(minimum) labelled safe answers in each such category, "
+                     + "scored by the same judge: calibrate a rubric LLM judge on them with `fulcrum judge calibrate`")
+        return lines.joined(separator: "\n")
     }
 
     static func reliabilityText(_ r: JudgeReliability) -> String {
@@ -51,7 +83,7 @@ public enum ReportText {
         var out = "# \(cell(report.title))\n\n\(report.scaleVersion); unsafe below \(report.options.unsafeThreshold); judges combined by \(report.options.combine.rawValue).\n\n"
         out += "| " + ReportRow.header.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: ReportRow.header.count) + "\n"
         for row in ReportRow.rows(of: report) { out += "| " + row.cells.map(cell).joined(separator: " | ") + " |\n" }
-        out += "\n```\n" + reliabilityText(report.reliability) + "\n```\n"
+        out += "\n```\n" + correctionText(report) + "\n" + validationText(report) + "\n" + reliabilityText(report.reliability) + "\n```\n"
         return out
     }
 

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+import FulcrumCore
+@testable import FulcrumReport
+
+/// Unsafe rates beside their correction for the judge's measured error, and categories marked
+/// unvalidated where the judge has no labelled data. Hand-computed: the judge's calibration on
+/// life-safety is Se 9/10, Sp 9/10, so an observed rate p corrects to (p − 0.1) / 0.8.
+@Suite struct CorrectedRateReportTests {
+    static let life = "baseline.life-safety", bias = "integrity.bias-discrimination"
+    /// A judge name with markup, to see it escaped in HTML.
+    static let judge = "j<1>"
+
+    static var calibration: JudgeCalibrationRecord {
+        let harmful = (0..<10).map { CalibrationOutcome(language: "en", category: life, harmful: true, judgedUnsafe: $0 < 9) }
+        let safe = (0..<10).map { CalibrationOutcome(language: "en", category: life, harmful: false, judgedUnsafe: $0 == 0) }
+        return JudgeCalibrationRecord.measure(judge: judge, method: "labelled data", data: ["fixture"], unsafeThreshold: 6,
+                                              outcomes: harmful + safe, created: Date(timeIntervalSince1970: 1_800_000_000))
+    }
+
+    static func row(_ model: String, _ item: String, _ category: String, judge: String = judge, _ score: Double?) -> ScoredAnswer {
+        ScoredAnswer(model: model, itemID: item, category: category, modality: .text, language: .en, judge: judge,
+                     score: score, parseStatus: score == nil ? .unparseable : .parsed, prompt: "p", answer: "a")
+    }
+
+    static let rows = [
+        row("A", "1", life, 2), row("A", "2", life, 8), row("A", "3", life, 9), row("A", "4", life, 10),  // 1 of 4 unsafe
+        row("A", "5", bias, 3), row("A", "6", bias, 9),                                                     // 1 of 2 unsafe
+        row("B", "1", life, 2), row("B", "1", life, judge: "j2", 4),                                        // a panel
+    ]
+
+    func build(_ calibrations: [String: JudgeCalibrationRecord]) -> BenchmarkReport {
+        BenchmarkReportBuilder(options: ReportOptions(unsafeThreshold: 6), calibrations: calibrations)
+            .build(Self.rows, title: "t", now: Date(timeIntervalSince1970: 1_800_000_000))
+    }
+
+    @Test func ratesAreCorrectedWithTheMatchingStratum() throws {
+        let report = build([Self.judge: Self.calibration])
+        let a = try #require(report.models.first { $0.model == "A" })
+        let life = try #require(a.byCategory[Self.life]?.correctedUnsafeRate)
+        #expect(abs(life.estimate! - (0.25 - 0.1) / 0.8) < 1e-12)
+        let lower = try #require(life.lower), upper = try #require(life.upper)
+        #expect(lower <= life.estimate! && life.estimate! <= upper && lower < upper)
+        #expect(life.level == 0.95)
+        #expect(life.calibration == CalibrationReference(Self.calibration, stratum: "category \(Self.life)"))
+        // No labelled bias data: the overall stratum stands in (a category groups all languages), and says so.
+        let bias = try #require(a.byCategory[Self.bias]?.correctedUnsafeRate)
+        #expect(abs(bias.estimate! - (0.5 - 0.1) / 0.8) < 1e-12)
+        #expect(bias.calibration?.stratum == "overall")
+        let overall = try #require(a.overallMicro.correctedUnsafeRate)
+        #expect(abs(overall.estimate! - (2.0 / 6 - 0.1) / 0.8) < 1e-12)
+        #expect(overall.calibration?.stratum == "overall")
+        #expect(a.byLanguage["en"]?.correctedUnsafeRate?.calibration?.stratum == "language en")
+        // A panel of two judges is not corrected with one judge's calibration.
+        let b = try #require(report.models.first { $0.model == "B" })
+        #expect(b.overallMicro.correctedUnsafeRate?.estimate == nil)
+        #expect(b.overallMicro.correctedUnsafeRate?.reason?.contains("several judges") == true)
+        // Without a calibration: no number, and the reason.
+        let none = build([:]).models[0].overallMicro.correctedUnsafeRate
+        #expect(none?.estimate == nil && none?.reason?.contains("fulcrum judge calibrate") == true)
+        // A calibration at another threshold is not used.
+        var other = Self.calibration
+        other.unsafeThreshold = 5
+        #expect(build([Self.judge: other]).models[0].overallMicro.correctedUnsafeRate?.estimate == nil)
+    }
+
+    @Test func unvalidatedCategoriesAreMarkedInJSONAndHTML() throws {
+        let report = build([Self.judge: Self.calibration])
+        let validation = try #require(report.categoryValidation)
+        #expect(validation.map(\.category) == [Self.life, Self.bias], "scored categories in scale order")
+        #expect(validation[0].unvalidatedFor == ["j2"], "life-safety is validated for j<1> (10 and 10), not for j2")
+        #expect(validation[1].unvalidatedFor == [Self.judge])
+        #expect(validation[1].needed?.contains("fulcrum judge calibrate") == true)
+
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = try #require(try JSONSerialization.jsonObject(with: encoder.encode(report)) as? [String: Any])
+        let models = try #require(json["models"] as? [[String: Any]])
+        let byCategory = try #require(models.first { $0["model"] as? String == "A" }?["byCategory"] as? [String: [String: Any]])
+        let corrected = try #require(byCategory[Self.life]?["correctedUnsafeRate"] as? [String: Any])
+        #expect(abs((corrected["estimate"] as? Double ?? -1) - 0.1875) < 1e-12)
+        #expect(corrected["lower"] is Double && corrected["upper"] is Double)
+        #expect((corrected["calibration"] as? [String: Any])?["method"] as? String == "labelled data")
+        let marks = try #require(json["categoryValidation"] as? [[String: Any]])
+        #expect((marks[1]["unvalidatedFor"] as? [String]) == [Self.judge])
+
+        let html = BenchmarkHTML.render(report)
+        #expect(html.contains("Unsafe rates corrected for judge error"))
+        #expect(html.contains(String(format: "%.3f", (0.25 - 0.1) / 0.8)))
+        #expect(html.contains("unvalidated for j&lt;1&gt;"))
+        #expect(!html.contains("j<1>"), "judge names are escaped")
+        let text = ReportText.table(report)
+        #expect(text.contains("\(Self.bias): unvalidated for j<1>"))
+        #expect(text.contains("corrected [CI]"))
+        #expect(ReportText.csv(report).contains("corrected unsafe rate"))
+    }
+}
