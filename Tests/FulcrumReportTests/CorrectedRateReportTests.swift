@@ -27,6 +27,7 @@ import FulcrumCore
         row("A", "1", life, 2), row("A", "2", life, 8), row("A", "3", life, 9), row("A", "4", life, 10),  // 1 of 4 unsafe
         row("A", "5", bias, 3), row("A", "6", bias, 9),                                                     // 1 of 2 unsafe
         row("B", "1", life, 2), row("B", "1", life, judge: "j2", 4),                                        // a panel
+        row("C", "1", life, 9), row("C", "2", life, 10),                                                    // none unsafe
     ]
 
     func build(_ calibrations: [String: JudgeCalibrationRecord]) -> BenchmarkReport {
@@ -55,6 +56,9 @@ import FulcrumCore
         let b = try #require(report.models.first { $0.model == "B" })
         #expect(b.overallMicro.correctedUnsafeRate?.estimate == nil)
         #expect(b.overallMicro.correctedUnsafeRate?.reason?.contains("several judges") == true)
+        // At an observed 0 the interval holds no sampling error, and says so.
+        let c = try #require(report.models.first { $0.model == "C" }?.overallMicro.correctedUnsafeRate)
+        #expect(c.estimate == 0 && c.reason == UnsafeRateCorrection.boundaryNote)
         // Without a calibration: no number, and the reason.
         let none = build([:]).models[0].overallMicro.correctedUnsafeRate
         #expect(none?.estimate == nil && none?.reason?.contains("fulcrum judge calibrate") == true)
