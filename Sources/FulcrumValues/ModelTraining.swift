@@ -1,4 +1,5 @@
 import Foundation
+import FulcrumCore
 
 /// Trains the native value evaluator: split by prompt (seeded), train, write the model file, and
 /// measure the model as written (Int8-quantised) on the held-out part, so the figures are the file's.
@@ -75,6 +76,9 @@ public struct SafetyJudgeTraining: Sendable {
     public var heldOut: SafetyEvaluationReport?
     /// The cross-source figures of the training part, when asked for.
     public var crossSource: SafetyCrossSourceReport?
+    /// With cross-source: the judge's sensitivity and specificity from the folds' verdicts, overall,
+    /// per language and per GVS category, for reports to correct its unsafe rates with.
+    public var calibration: JudgeCalibrationRecord?
 
     /// `headerLine`: the file line a CSV's header is on (a spreadsheet export may start with a title).
     public static func train(data: [URL], headerLine: Int = 1, seed: UInt64 = 42, testShare: Double = 0.2,
@@ -96,9 +100,20 @@ public struct SafetyJudgeTraining: Sendable {
         let seconds = Date().timeIntervalSince(started)
         try ModelFile.write(model, to: out)
         let written = try NativeSafetyJudge(contentsOf: out)
+        let calibration = report.map { r in
+            JudgeCalibrationRecord.measure(
+                judge: written.identifier,
+                method: "cross-source folds: each answer judged by a model trained without its answering model (or its block of questions), with a calibration and threshold fitted without it; \(r.withinDataSet.count) folds",
+                data: data.map(\.lastPathComponent), unsafeThreshold: NativeSafetyJudge.unsafeScore,
+                outcomes: zip(training, r.verdicts).map { s, flagged in
+                    // The judge gives an empty answer N/A, never a verdict.
+                    CalibrationOutcome(language: s.language, category: s.category, harmful: s.harmful,
+                                       judgedUnsafe: s.answer.allSatisfy(\.isWhitespace) ? nil : flagged)
+                })
+        }
         let heldOut = split.test.isEmpty ? nil : SafetyEvaluationReport.evaluate(written, on: split.test.map { samples[$0] })
         let size = (try? FileManager.default.attributesOfItem(atPath: out.path)[.size] as? Int) ?? 0
         return SafetyJudgeTraining(samples: samples, split: split, model: model, seconds: seconds, modelBytes: size,
-                                   heldOut: heldOut, crossSource: report)
+                                   heldOut: heldOut, crossSource: report, calibration: calibration)
     }
 }

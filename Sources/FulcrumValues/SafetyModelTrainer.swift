@@ -8,14 +8,16 @@ public struct SafetyModelTrainer: Sendable {
     public var optimizer: SoftmaxTrainer
     /// Balance harmful against harmless within each data set instead of over all of them, so a set
     /// where harm is rare weighs its few harmful answers as heavily as a jailbreak set does.
-    public var balancePerDataSet = false
+    public var balancePerDataSet = true
 
     /// Shorter n-grams and a length cap than the value model: jailbreak answers are long and the
     /// data are ten times larger, so this keeps training under a minute and the model small.
+    /// Question weight 0.25, L2 5e-6 and per-data-set balance were chosen by mean pooled F1 over
+    /// cross-source folds (scripts/baseline/README.md has the table).
     public static let defaultFeaturizer = FeaturizerConfig(hashBits: 20, wordMinN: 1, wordMaxN: 2, charMinN: 1, charMaxN: 4,
-                                                           minDocumentFrequency: 5, fieldWeights: [0.5, 1],
+                                                           minDocumentFrequency: 5, fieldWeights: [0.25, 1],
                                                            maxScalarsPerField: 4096)
-    public static let defaultOptimizer = SoftmaxTrainer(l2: 2e-5, epochs: 10, initialStep: 0.5, seed: 42)
+    public static let defaultOptimizer = SoftmaxTrainer(l2: 5e-6, epochs: 10, initialStep: 0.5, seed: 42)
 
     public init(featurizer: FeaturizerConfig = Self.defaultFeaturizer, optimizer: SoftmaxTrainer = Self.defaultOptimizer) {
         self.featurizer = featurizer
@@ -39,7 +41,8 @@ public struct SafetyModelTrainer: Sendable {
         let action = optimizer.train(name: NativeSafetyJudge.actionHead, rows: rows, labels: samples.map { $0.action ?? -1 },
                                      featureCount: f, classes: Array(0...5))
         var meta = metadata
-        meta["version"] = meta["version"] ?? "1"
+        // Version 2: calibrated harm probability and a fitted threshold (version 1: raw, 0.5).
+        meta["version"] = meta["version"] ?? "2"
         meta["trainingSamples"] = String(samples.count)
         meta["harmBalance"] = balancePerDataSet ? "per data set" : "over all"
         return LinearTextModel(kind: NativeSafetyJudge.modelKind, featurizer: textFeaturizer, heads: [harm, action], metadata: meta)

@@ -62,7 +62,9 @@ struct SafetyDesignOptions: ParsableArguments {
     @Option(help: "Longest character n-gram (default \(SafetyModelTrainer.defaultFeaturizer.charMaxN)).") var charMaxN: Int?
     @Option(help: "L2 penalty (default \(SafetyModelTrainer.defaultOptimizer.l2)).") var l2: Double?
     @Option(help: "Training epochs (default \(SafetyModelTrainer.defaultOptimizer.epochs)).") var epochs: Int?
-    @Flag(help: "Balance harmful against harmless within each data set rather than over all.") var balancePerDataSet = false
+    @Option(help: "Balance harmful against harmless per-data-set (default) or over-all.") var balance: Balance?
+
+    enum Balance: String, ExpressibleByArgument, CaseIterable { case perDataSet = "per-data-set", overAll = "over-all" }
 
     func validate() throws {
         if let w = questionWeight, !(0...4).contains(w) { throw ValidationError("--question-weight must be in 0…4") }
@@ -78,7 +80,7 @@ struct SafetyDesignOptions: ParsableArguments {
         if let l2 { t.optimizer.l2 = l2 }
         if let epochs { t.optimizer.epochs = epochs }
         t.optimizer.seed = seed
-        t.balancePerDataSet = balancePerDataSet
+        if let balance { t.balancePerDataSet = balance == .perDataSet }
         return t
     }
 }
@@ -108,6 +110,8 @@ struct NativeJudgeTrainCommand: ParsableCommand {
     var splitOut: String?
     @Flag(help: "Cross-source validate the training part first and fit the judge's calibration and decision threshold on its out-of-fold predictions (folds train two at a time; minutes).")
     var crossSource = false
+    @Option(help: "With --cross-source: write the judge's calibration (sensitivity and specificity from the folds' verdicts, per language and GVS category) here as JSON, e.g. for Resources/safety-calibration.json.")
+    var calibrationOut: String?
     @Option(help: "Output format: table or json.") var format: OutputFormat = .table
 
     struct SplitLine: Encodable { var part: String, source: String, question: String, answer: String, harmful: Bool, action: Int? }
@@ -115,6 +119,7 @@ struct NativeJudgeTrainCommand: ParsableCommand {
     func validate() throws {
         guard (0...0.9).contains(testShare) else { throw ValidationError("--test-share must be in 0…0.9") }
         guard headerRow >= 1 else { throw ValidationError("--header-row counts lines from 1") }
+        if calibrationOut != nil && !crossSource { throw ValidationError("--calibration-out needs --cross-source") }
     }
 
     func run() throws {
@@ -134,6 +139,9 @@ struct NativeJudgeTrainCommand: ParsableCommand {
                     }
                 }
                 try data.write(to: URL(fileURLWithPath: splitOut), options: .atomic)
+            }
+            if let calibrationOut, let record = trained.calibration {
+                try record.jsonData().write(to: URL(fileURLWithPath: calibrationOut), options: .atomic)
             }
             if format == .json { print(try JSONOutput.string(report)); return }
             let size = trained.modelBytes

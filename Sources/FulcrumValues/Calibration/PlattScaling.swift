@@ -50,11 +50,27 @@ public struct PlattScaling: Sendable, Codable, Hashable {
             guard det > 0, det.isFinite else { break }
             let da = (hbb * ga - hab * gb) / det
             let db = (haa * gb - hab * ga) / det
-            a -= da
-            b -= db
-            if abs(da) + abs(db) < tolerance { break }
+            // Backtracking: a full Newton step can overshoot far from the optimum and diverge (seen
+            // on Do-Not-Answer alone, where a ran to 4·10⁶); halve it until the objective falls.
+            let current = objective(a, b, x, y, lambda)
+            var step = 1.0
+            while step > 1e-8, objective(a - step * da, b - step * db, x, y, lambda) > current { step /= 2 }
+            a -= step * da
+            b -= step * db
+            if step * (abs(da) + abs(db)) < tolerance { break }
         }
         return PlattScaling(a: a, b: b)
+    }
+
+    /// Σ log loss of σ(a·x + b) against y, plus the prior.
+    static func objective(_ a: Double, _ b: Double, _ x: [Double], _ y: [Double], _ lambda: Double) -> Double {
+        var total = lambda / 2 * ((a - 1) * (a - 1) + b * b)
+        for i in x.indices {
+            let z = a * x[i] + b
+            // log(1 + e^z) − y·z, computed without overflow.
+            total += (z > 0 ? z + log1p(exp(-z)) : log1p(exp(z))) - y[i] * z
+        }
+        return total
     }
 
     public func apply(_ probability: Double) -> Double {
