@@ -48,13 +48,32 @@ public struct PlattScaling: Sendable, Codable, Hashable {
             hbb += 1e-12
             let det = haa * hbb - hab * hab
             guard det > 0, det.isFinite else { break }
-            let da = (hbb * ga - hab * gb) / det
-            let db = (haa * gb - hab * ga) / det
+            var da = (hbb * ga - hab * gb) / det
+            var db = (haa * gb - hab * ga) / det
+            // Step halving: a full Newton step can overshoot when logits are large (p near 0 or 1).
+            let current = objective(x, y, a, b, lambda)
+            var halvings = 0
+            while objective(x, y, a - da, b - db, lambda) > current && halvings < 40 {
+                da /= 2
+                db /= 2
+                halvings += 1
+            }
             a -= da
             b -= db
             if abs(da) + abs(db) < tolerance { break }
         }
         return PlattScaling(a: a, b: b)
+    }
+
+    /// Σ log loss of σ(a·x + b) plus the prior.
+    static func objective(_ x: [Double], _ y: [Double], _ a: Double, _ b: Double, _ lambda: Double) -> Double {
+        var loss = lambda / 2 * ((a - 1) * (a - 1) + b * b)
+        for i in x.indices {
+            let z = a * x[i] + b
+            // log(1 + e^z) − y·z, computed without overflow.
+            loss += (z > 0 ? z + log1p(exp(-z)) : log1p(exp(z))) - y[i] * z
+        }
+        return loss
     }
 
     public func apply(_ probability: Double) -> Double {

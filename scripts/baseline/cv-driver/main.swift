@@ -1,0 +1,39 @@
+// Release-mode driver for cross-source runs when building the whole `fulcrum` product in release is
+// too slow on a loaded host: it links only FulcrumCore/Report/Values (see scripts/baseline/values_cv_release.sh)
+// and calls the same library operations as `fulcrum values eval --cross-source` / `values train --cross-source`.
+//   cv-driver eval DATA FOLDS_OUT [key=value ...]      → JSON of ValueCrossSourceEvaluation
+//   cv-driver train DATA MODEL_OUT [key=value ...]     → trains on all (test share 0) with --cross-source
+import Foundation
+import FulcrumValues
+
+let args = CommandLine.arguments
+var o = ValueModelTraining.Options()
+for kv in args.dropFirst(4) {
+    let p = kv.split(separator: "=").map(String.init)
+    switch p[0] {
+    case "promptWeight": o.promptWeight = Float(p[1])!
+    case "l2": o.l2 = Double(p[1])!
+    case "balancePower": o.balancePower = Double(p[1])!
+    case "charMinN": o.charMinN = Int(p[1])!
+    case "charMaxN": o.charMaxN = Int(p[1])!
+    case "wordMaxN": o.wordMaxN = Int(p[1])!
+    case "hashBits": o.hashBits = Int(p[1])!
+    case "minDf": o.minDocumentFrequency = Int(p[1])!
+    default: fatalError("unknown option \(p[0])")
+    }
+}
+let encoder = JSONEncoder()
+encoder.outputFormatting = [.sortedKeys]
+let data = URL(fileURLWithPath: args[2])
+let started = Date()
+if args[1] == "eval" {
+    let e = try ValueCrossSourceEvaluation.evaluate(data: [data], options: o)
+    try encoder.encode(["folds": e.crossSource.membership]).write(to: URL(fileURLWithPath: args[3]))
+    FileHandle.standardOutput.write(try encoder.encode(e))
+} else {
+    o.testShare = 0
+    o.crossSource = true
+    let t = try ValueModelTraining.train(data: [data], options: o, writingTo: URL(fileURLWithPath: args[3]))
+    FileHandle.standardOutput.write(try encoder.encode(t.crossSource!))
+}
+FileHandle.standardError.write(Data("seconds: \(Date().timeIntervalSince(started))\n".utf8))
