@@ -8,11 +8,11 @@ public struct ValueModelTraining: Sendable {
         /// Share of samples (whole prompts) held out, 0…0.9; 0 trains on everything.
         public var testShare = 0.2
         public var epochs = 20
-        public var l2 = 1e-4
+        public var l2 = ValueModelTrainer.defaultOptimizer.l2
         public var lbfgsIterations = ValueModelTrainer.defaultOptimizer.lbfgsIterations
         public var charMaxN = ValueModelTrainer.defaultFeaturizer.charMaxN
         /// Weight of the prompt's features relative to the response's.
-        public var promptWeight: Float = 1
+        public var promptWeight: Float = ValueModelTrainer.defaultFeaturizer.fieldWeights[0]
         public var hashBits = ValueModelTrainer.defaultFeaturizer.hashBits
         public var minDocumentFrequency = 2
         public var wordMaxN = ValueModelTrainer.defaultFeaturizer.wordMaxN

@@ -6,7 +6,9 @@ import Foundation
 /// A Gaussian prior centred on the identity, penalty (λ/2)·((a − 1)² + b²), keeps the fit finite
 /// when the outcomes are separable by p (every p above some cut true, every one below false),
 /// where the plain maximum-likelihood `a` would run to infinity; with λ small it barely moves a
-/// fit to overlapping data.
+/// fit to overlapping data. The fit is monotone: when the best `a` is negative (higher raw
+/// probability, fewer true outcomes; seen on values that are almost never wrong, where the few
+/// errors decide the slope) `a` is set to 0 and `b` refitted, i.e. the observed rate for all.
 public struct PlattScaling: Sendable, Codable, Hashable {
     public var a: Double
     public var b: Double
@@ -61,6 +63,23 @@ public struct PlattScaling: Sendable, Codable, Hashable {
             a -= da
             b -= db
             if abs(da) + abs(db) < tolerance { break }
+        }
+        if a < 0 {
+            a = 0
+            for _ in 0..<maximumIterations {
+                var g = lambda * b, h = lambda + 1e-12
+                for i in x.indices {
+                    let p = sigmoid(b)
+                    g += p - y[i]
+                    h += p * (1 - p)
+                }
+                var db = g / h
+                let current = objective(x, y, 0, b, lambda)
+                var halvings = 0
+                while objective(x, y, 0, b - db, lambda) > current && halvings < 40 { db /= 2; halvings += 1 }
+                b -= db
+                if abs(db) < tolerance { break }
+            }
         }
         return PlattScaling(a: a, b: b)
     }
