@@ -3,10 +3,22 @@
 // and calls the same library operations as `fulcrum values eval --cross-source` / `values train --cross-source`.
 //   cv-driver eval DATA FOLDS_OUT [key=value ...]      → JSON of ValueCrossSourceEvaluation
 //   cv-driver train DATA MODEL_OUT [key=value ...]     → trains on all (test share 0) with --cross-source
+//   cv-driver bench DATA MODEL REPEATS                 → in-process scoring speed of a model file (dialogues/s)
 import Foundation
 import FulcrumValues
 
 let args = CommandLine.arguments
+if args[1] == "bench" {
+    let evaluator = try NativeValueEvaluator(contentsOf: URL(fileURLWithPath: args[3]))
+    let samples = try ValueDataset.load([URL(fileURLWithPath: args[2])]).samples
+    let repeats = Int(args[4])!
+    let t0 = Date()
+    var sum = 0.0
+    for _ in 0..<repeats { for s in samples { sum += evaluator.assess(prompt: s.dialogue.prompt, response: s.dialogue.response).confidence[0] ?? 0 } }
+    let dt = Date().timeIntervalSince(t0)
+    print("\(args[3]): \(samples.count * repeats) dialogues in \(String(format: "%.2f", dt)) s, \(Int(Double(samples.count * repeats) / dt))/s (checksum \(sum))")
+    exit(0)
+}
 var o = ValueModelTraining.Options()
 for kv in args.dropFirst(4) {
     let p = kv.split(separator: "=").map(String.init)
