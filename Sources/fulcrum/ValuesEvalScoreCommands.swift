@@ -64,6 +64,11 @@ struct ValuesEvalCommand: ParsableCommand {
             }
             print(ValueReportText.render(report, confusion: true))
             print("")
+            if !heldOut, evaluator.model.metadata["data"]?.split(separator: ",").contains(Substring(URL(fileURLWithPath: data).lastPathComponent)) == true {
+                // In-sample figures say little about accuracy or calibration on new data.
+                print("note: the model was trained on \(URL(fileURLWithPath: data).lastPathComponent); these are training-data figures. "
+                      + "Its cross-source (out-of-fold) figures: `fulcrum values eval --cross-source`, or the evaluator check in reports.")
+            }
             print(ReliabilityText.render(evaluation.reliability))
         }
     }
