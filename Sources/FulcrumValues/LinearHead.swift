@@ -50,8 +50,10 @@ public struct SoftmaxTrainer: Sendable {
     public var epochs: Int
     public var initialStep: Double
     public var seed: UInt64
-    /// Weight each class by n / (k · count), so rare classes (−1 labels) are not ignored.
+    /// Weight each class by (n / (k · count))^balancePower, so rare classes (−1 labels) are not ignored.
     public var balanceClasses: Bool
+    /// 1: fully balanced; 0: unweighted; in between softens the weights of very rare classes.
+    public var balancePower: Double = 1
     /// When positive, solve the same objective with full-batch L-BFGS (`SoftmaxLBFGS`) for at most
     /// this many iterations instead of averaged SGD (`epochs`, `initialStep`, `seed` then unused).
     public var lbfgsIterations: Int
@@ -85,7 +87,7 @@ public struct SoftmaxTrainer: Sendable {
             return LinearHead(name: name, classes: classes, weights: [Float](repeating: 0, count: featureCount * k), bias: bias)
         }
         let classWeight: [Double] = counts.map {
-            balanceClasses && $0 > 0 ? Double(pairs.count) / Double(present * $0) : 1
+            balanceClasses && $0 > 0 ? pow(Double(pairs.count) / Double(present * $0), balancePower) : 1
         }
         if lbfgsIterations > 0 {
             let solved = SoftmaxLBFGS(l2: l2, maximumIterations: lbfgsIterations).fit(

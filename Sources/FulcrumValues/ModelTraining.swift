@@ -9,15 +9,40 @@ public struct ValueModelTraining: Sendable {
         /// Share of samples (whole prompts) held out, 0…0.9; 0 trains on everything.
         public var testShare = 0.2
         public var epochs = 20
-        public var l2 = 1e-4
+        public var l2 = ValueModelTrainer.defaultOptimizer.l2
         public var lbfgsIterations = ValueModelTrainer.defaultOptimizer.lbfgsIterations
         public var charMaxN = ValueModelTrainer.defaultFeaturizer.charMaxN
         /// Weight of the prompt's features relative to the response's.
-        public var promptWeight: Float = 1
+        public var promptWeight: Float = ValueModelTrainer.defaultFeaturizer.fieldWeights[0]
         public var hashBits = ValueModelTrainer.defaultFeaturizer.hashBits
         public var minDocumentFrequency = 2
+        public var wordMaxN = ValueModelTrainer.defaultFeaturizer.wordMaxN
+        public var charMinN = ValueModelTrainer.defaultFeaturizer.charMinN
+        /// Exponent of the class-balancing weights (1 balanced, 0 unweighted).
+        public var balancePower = 1.0
+        /// Also run cross-source validation (`ValueCrossValidation`) with these options and record its
+        /// figures, per-value out-of-fold error and the confidence calibration in the model file.
+        public var crossSource = false
 
         public init() {}
+
+        /// The trainer these options describe.
+        public var trainer: ValueModelTrainer {
+            var optimizer = ValueModelTrainer.defaultOptimizer
+            optimizer.seed = seed
+            optimizer.epochs = epochs
+            optimizer.l2 = l2
+            optimizer.lbfgsIterations = lbfgsIterations
+            optimizer.balancePower = balancePower
+            var featurizer = ValueModelTrainer.defaultFeaturizer
+            featurizer.charMinN = charMinN
+            featurizer.charMaxN = charMaxN
+            featurizer.wordMaxN = wordMaxN
+            featurizer.fieldWeights = [promptWeight, 1]
+            featurizer.minDocumentFrequency = minDocumentFrequency
+            featurizer.hashBits = hashBits
+            return ValueModelTrainer(featurizer: featurizer, optimizer: optimizer)
+        }
     }
 
     public var dataset: ValueDataset
@@ -26,25 +51,23 @@ public struct ValueModelTraining: Sendable {
     public var seconds: Double
     public var modelBytes: Int
     public var heldOut: ValueEvaluationReport?
+    /// Present when `Options.crossSource` was set.
+    public var crossSource: ValueCrossValidation? = nil
 
     public static func train(data: [URL], options o: Options, writingTo out: URL) throws -> ValueModelTraining {
         let dataset = try ValueDataset.load(data)
         let samples = dataset.samples
         let split = PromptSplit(promptKeys: samples.map(\.dialogue.promptKey), seed: o.seed, testShare: o.testShare)
-        var optimizer = ValueModelTrainer.defaultOptimizer
-        optimizer.seed = o.seed
-        optimizer.epochs = o.epochs
-        optimizer.l2 = o.l2
-        optimizer.lbfgsIterations = o.lbfgsIterations
-        var featurizer = ValueModelTrainer.defaultFeaturizer
-        featurizer.charMaxN = o.charMaxN
-        featurizer.fieldWeights = [o.promptWeight, 1]
-        featurizer.minDocumentFrequency = o.minDocumentFrequency
-        featurizer.hashBits = o.hashBits
         let started = Date()
         var metadata = PromptSplit.metadata(seed: o.seed, testShare: o.testShare)
         metadata["data"] = data.map(\.lastPathComponent).joined(separator: ",")
-        var model = ValueModelTrainer(featurizer: featurizer, optimizer: optimizer).train(split.train.map { samples[$0] }, metadata: metadata)
+        var crossSource: ValueCrossValidation?
+        if o.crossSource {
+            let cv = ValueCrossValidation.run(samples, options: o)
+            cv.record(in: &metadata)
+            crossSource = cv
+        }
+        var model = o.trainer.train(split.train.map { samples[$0] }, metadata: metadata)
         let seconds = Date().timeIntervalSince(started)
         if !split.test.isEmpty {
             // Recorded in the file, so reports can say how far to trust the evaluator.
@@ -59,7 +82,8 @@ public struct ValueModelTraining: Sendable {
             report = ValueEvaluationReport.evaluate(try NativeValueEvaluator(contentsOf: out), on: split.test.map { samples[$0] })
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: out.path)[.size] as? Int) ?? 0
-        return ValueModelTraining(dataset: dataset, split: split, model: model, seconds: seconds, modelBytes: size, heldOut: report)
+        return ValueModelTraining(dataset: dataset, split: split, model: model, seconds: seconds, modelBytes: size, heldOut: report,
+                                  crossSource: crossSource)
     }
 }
 

@@ -7,6 +7,8 @@ import FulcrumCore
 public struct NativeValueEvaluator: ValueEvaluator {
     public static let modelKind = "fulcra-values"
     public static let resourceName = "values-model"
+    /// Metadata key of the confidence calibration (`ValueConfidenceCalibration`, JSON).
+    public static let calibrationKey = "confidenceCalibration"
     public let model: LinearTextModel
     /// The ten heads in FULCRA order, and the same interleaved for fast scoring.
     private let heads: [LinearHead]
@@ -14,6 +16,10 @@ public struct NativeValueEvaluator: ValueEvaluator {
     public var identifier: String { "native-values@\(model.metadata["version"] ?? "1")" }
     /// Held-out figures recorded in the model file, if it was trained with a held-out part.
     public var check: EvaluatorCheck? { EvaluatorCheck(metadata: model.metadata) }
+    /// Applied to every confidence when the model file has one; nil: raw softmax probabilities.
+    public let calibration: ValueConfidenceCalibration?
+    /// Per-value cross-source (out-of-fold) error recorded at training time, in FULCRA order.
+    public var outOfFoldError: [ValueOutOfFoldError]? { ValueOutOfFoldError.recorded(in: model.metadata) }
 
     public init(model: LinearTextModel) throws(ModelFileError) {
         for value in SchwartzValue.allCases where model.head(named: value.rawValue) == nil {
@@ -22,6 +28,20 @@ public struct NativeValueEvaluator: ValueEvaluator {
         self.model = model
         heads = SchwartzValue.allCases.map { model.head(named: $0.rawValue)! }
         fused = FusedHeads(heads, featureCount: model.featurizer.vocabulary.count)
+        calibration = model.metadata[Self.calibrationKey].flatMap { ModelMetadataJSON.decode(ValueConfidenceCalibration.self, $0) }
+    }
+
+    /// A copy that reports raw (uncalibrated) confidences.
+    public func uncalibrated() throws(ModelFileError) -> NativeValueEvaluator {
+        var m = model
+        m.metadata[Self.calibrationKey] = nil
+        return try NativeValueEvaluator(model: m)
+    }
+
+    /// Per value (FULCRA order) the softmax probabilities of −1, 0, +1; an empty response is 0 for sure.
+    public func rawProbabilities(prompt: String, response: String) -> [[Double]] {
+        if response.allSatisfy(\.isWhitespace) { return Array(repeating: [0, 1, 0], count: heads.count) }
+        return fused.probabilities(model.featurizer.featurize([prompt, response]).row, heads: heads)
     }
 
     public init(contentsOf url: URL) throws(ModelFileError) {
@@ -53,7 +73,7 @@ public struct NativeValueEvaluator: ValueEvaluator {
             let probs = all[value.index]
             let best = probs.indices.max { probs[$0] < probs[$1] }!
             vector[value] = Double(head.classes[best])
-            confidence.append(probs[best])
+            confidence.append(calibration?.confidence(value: value.index, probabilities: probs) ?? probs[best])
         }
         return ValueAssessment(vector: vector, confidence: confidence, truncated: features.truncated)
     }

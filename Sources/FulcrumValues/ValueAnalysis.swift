@@ -47,6 +47,11 @@ public struct ValueAnalysis: Codable, Sendable {
             html += "<tr><td>\(HTML.escape(profile.model))</td><td>\(profile.count)</td>"
                 + profile.mean.map { ci in "<td title=\"\(format(ci.lower)) to \(format(ci.upper))\">\(format(ci.estimate))</td>" }.joined() + "</tr>"
         }
+        if let perValue = evaluatorCheck?.perValue {
+            // Not a profile: the evaluator's out-of-fold error per value, which the CIs above leave out.
+            html += "<tr class=\"note\"><td>evaluator accuracy / macro-F1 out of fold</td><td></td>"
+                + perValue.map { "<td>\(format($0.accuracy)) / \(format($0.macroF1))</td>" }.joined() + "</tr>"
+        }
         html += "</tbody></table>"
         let scored = correlations.filter { $0.r != nil }
         if !scored.isEmpty {

@@ -7,6 +7,10 @@ public struct LabelledDialogue: Sendable, Hashable {
     public var line: Int
     public var dialogue: Dialogue
     public var vector: ValueVector
+    /// FULCRA's `response_source` (the answering model) and `query_source`, when the file has them:
+    /// the groups of cross-source validation.
+    public var responseSource: String? = nil
+    public var querySource: String? = nil
 }
 
 /// Loads FULCRA-format JSONL: `dialogue` (`Human: …\nBob: …`) or `prompt` + `response`, and
@@ -38,7 +42,9 @@ public struct ValueDataset: Sendable {
                     if issue.isError { problems.append(p) } else { repairs.append(p) }
                 }
                 if parsed.isComplete {
-                    samples.append(LabelledDialogue(file: url.path, line: line, dialogue: dialogue, vector: parsed.vector))
+                    samples.append(LabelledDialogue(file: url.path, line: line, dialogue: dialogue, vector: parsed.vector,
+                                                    responseSource: object["response_source"] as? String,
+                                                    querySource: object["query_source"] as? String))
                 }
             }
             if samples.isEmpty && problems.isEmpty { throw .empty(file: url.path) }

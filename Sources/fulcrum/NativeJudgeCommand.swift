@@ -22,7 +22,7 @@ enum SafetyReportText {
     }
 }
 
-enum CrossSourceText {
+enum SafetyCrossSourceText {
     static func render(_ e: SafetyCrossSourceEvaluation) -> String {
         let r = e.report
         func rows(_ title: String, _ figures: [SafetyCrossSourceReport.Figures]) -> [String] {
@@ -227,7 +227,7 @@ struct NativeJudgeEvalCommand: ParsableCommand {
                                                                      trainer: design.trainer())
                 if let foldsOut { try writeFolds(evaluation, to: foldsOut) }
                 if format == .json { print(try JSONOutput.string(CrossSourceJSON(crossSource: evaluation.report, randomSplit: evaluation.randomSplit))); return }
-                print(CrossSourceText.render(evaluation))
+                print(SafetyCrossSourceText.render(evaluation))
                 return
             }
             let evaluation = try SafetyJudgeEvaluation.evaluate(modelPath: model, data: data.map { URL(fileURLWithPath: $0) },

@@ -103,6 +103,11 @@ enum ValueAnalysisText {
             out += p.model.padding(toLength: 28, withPad: " ", startingAt: 0)
                 + p.mean.map { String(format: "%+.2f", $0.estimate).padding(toLength: 8, withPad: " ", startingAt: 0) }.joined() + "\n"
         }
+        if let perValue = analysis.evaluatorCheck?.perValue {
+            // The evaluator's own out-of-fold error per value, under the column it qualifies.
+            out += "evaluator macro-F1 (oof)".padding(toLength: 28, withPad: " ", startingAt: 0)
+                + perValue.map { String(format: "%.2f", $0.macroF1).padding(toLength: 8, withPad: " ", startingAt: 0) }.joined() + "\n"
+        }
         if let check = analysis.evaluatorCheck { out += check.sentence + "\n" }
         return out
     }

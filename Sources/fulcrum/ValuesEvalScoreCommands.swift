@@ -10,30 +10,83 @@ struct ValuesEvalCommand: ParsableCommand {
         abstract: "Evaluate a value model on labelled FULCRA-format JSONL: accuracy, macro-F1, confusion matrices.",
         discussion: """
         With --held-out, only the part of the data the model was not trained on is used (the split is \
-        recomputed from the seed and test share recorded in the model file).
+        recomputed from the seed and test share recorded in the model file). The output ends with the \
+        reliability of the per-value confidences (ECE and a reliability diagram), raw and calibrated.
+
+        With --cross-source no model is read: one model per fold is trained with the training options \
+        and measured on the held-out fold: leave one response_source (answering model) out, and leave \
+        one query_source out (folds of ≥ 30 dialogues); prompts of the held-out fold are dropped from \
+        its training part. Per fold, mean and worst fold of macro-F1, accuracy and exact-vector match, \
+        beside the seeded random by-prompt split; then the out-of-fold calibration (ECE before/after). \
+        --folds-out writes the fold membership for scripts/baseline/values_baseline.py --folds.
 
         Examples:
           fulcrum values eval --model values.fltm --data held-out.jsonl
           fulcrum values eval --data ../shared/data/fulcra/fulcra_trustworthy_dev.jsonl --held-out
+          fulcrum values eval --data ../shared/data/fulcra/fulcra_trustworthy_dev.jsonl --cross-source --folds-out folds.json
         """
     )
 
     @Option(help: "Model file (default: the built-in model).") var model: String?
     @Option(help: "Labelled FULCRA-format JSONL file.") var data: String
     @Flag(help: "Evaluate only the held-out split recorded in the model (seed and test share).") var heldOut = false
+    @Flag(help: "Cross-source validation: train one model per held-out source with the training options.") var crossSource = false
+    @Option(help: "With --cross-source: write the folds (0-based sample indices) as JSON here.") var foldsOut: String?
+    @OptionGroup(title: "Training options (with --cross-source)") var training: ValueTrainingOptions
     @Option(help: "Output format: table or json.") var format: OutputFormat = .table
+
+    func validate() throws {
+        guard crossSource || foldsOut == nil else { throw ValidationError("--folds-out needs --cross-source") }
+        guard !(crossSource && (heldOut || model != nil)) else { throw ValidationError("--cross-source trains its own models: drop --model and --held-out") }
+    }
 
     func run() throws {
         try reportingErrors {
+            if crossSource {
+                let e = try ValueCrossSourceEvaluation.evaluate(data: [URL(fileURLWithPath: data)], options: training.options(testShare: 0.2))
+                if let foldsOut {
+                    try JSONOutput.string(["folds": e.crossSource.membership]).write(toFile: foldsOut, atomically: true, encoding: .utf8)
+                }
+                if format == .json { print(try JSONOutput.string(e)); return }
+                print(CrossSourceText.render(e.crossSource, randomSplit: e.randomSplit))
+                return
+            }
             let evaluation = try ValueModelEvaluation.evaluate(modelPath: model, data: [URL(fileURLWithPath: data)], heldOut: heldOut)
             let (evaluator, dataset, report) = (evaluation.evaluator, evaluation.dataset, evaluation.report)
-            if format == .json { print(try JSONOutput.string(report)); return }
+            if format == .json {
+                print(try JSONOutput.string(EvalSummary(report: report, reliability: evaluation.reliability,
+                                                        crossSourcePerValue: evaluator.outOfFoldError)))
+                return
+            }
             print("model: \(model ?? "built-in") (\(evaluator.identifier)); noisy labels repaired: \(dataset.repairs.count)")
             if report.truncatedSamples > 0 {
                 print("note: \(report.truncatedSamples) sample(s) longer than \(evaluator.model.featurizer.config.maxScalarsPerField) characters per field were truncated")
             }
             print(ValueReportText.render(report, confusion: true))
+            print("")
+            if !heldOut, evaluator.model.metadata["data"]?.split(separator: ",").contains(Substring(URL(fileURLWithPath: data).lastPathComponent)) == true {
+                // In-sample figures say little about accuracy or calibration on new data.
+                print("note: the model was trained on \(URL(fileURLWithPath: data).lastPathComponent); these are training-data figures. "
+                      + "Its cross-source (out-of-fold) figures: `fulcrum values eval --cross-source`, or the evaluator check in reports.")
+            }
+            print(ReliabilityText.render(evaluation.reliability))
         }
+    }
+
+    struct EvalSummary: Encodable {
+        var report: ValueEvaluationReport
+        var reliability: ValueConfidenceReliability
+        var crossSourcePerValue: [ValueOutOfFoldError]?
+
+        func encode(to encoder: Encoder) throws {
+            // The report's fields stay at the top level, as before; the reliability is added beside them.
+            try report.encode(to: encoder)
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(reliability, forKey: .reliability)
+            try c.encodeIfPresent(crossSourcePerValue, forKey: .crossSourcePerValue)
+        }
+
+        enum Key: String, CodingKey { case reliability, crossSourcePerValue }
     }
 }
 

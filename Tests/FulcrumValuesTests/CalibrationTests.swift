@@ -43,6 +43,27 @@ import Testing
         #expect(s.apply(0.9) > 0.9 && s.apply(0.1) < 0.1)
     }
 
+    @Test func plattFitsConfidentPredictionsWithoutOvershooting() {
+        // 100 at p = 1 − 10⁻⁶ (logit 13.8155), 95 true; 100 at p = 0.6 (logit 0.4055), 60 true. Two
+        // points, two parameters: the fit is exact, a = (logit 0.95 − logit 0.6) / (13.8155 − 0.4055)
+        // = 0.18934, b = 0.4055 − a·0.4055 = 0.32870. A plain Newton step from the identity overshoots here.
+        var pairs: [(probability: Double, label: Bool)] = []
+        for i in 0..<100 { pairs.append((1 - 1e-6, i < 95)) }
+        for i in 0..<100 { pairs.append((0.6, i < 60)) }
+        let s = PlattScaling.fit(pairs, priorStrength: 0)
+        #expect(abs(s.a - 0.18934) < 1e-3 && abs(s.b - 0.32870) < 1e-3, "\(s)")
+        #expect(abs(s.apply(1 - 1e-6) - 0.95) < 1e-4 && abs(s.apply(0.6) - 0.6) < 1e-4)
+    }
+
+    @Test func plattIsMonotone() {
+        // Higher probability, fewer true outcomes: the decreasing fit is refused; a = 0 and σ(b) is
+        // the prior-shrunk observed rate, 2 of 4 ⇒ b = 0 exactly (the prior pulls towards 0 too).
+        let pairs = [(0.9, false), (0.9, false), (0.6, true), (0.6, true)].map { (probability: $0.0, label: $0.1) }
+        let s = PlattScaling.fit(pairs)
+        #expect(s.a == 0 && abs(s.b) < 1e-9)
+        #expect(abs(s.apply(0.9) - 0.5) < 1e-9 && abs(s.apply(0.1) - 0.5) < 1e-9)
+    }
+
     @Test func plattWithNoDataIsTheIdentity() {
         #expect(PlattScaling.fit([]) == .identity)
     }

@@ -7,26 +7,30 @@ import Testing
 /// trained on (the split is recomputed from the seed and share recorded in each model).
 /// Thresholds sit a little below the measured figures, to catch regressions, not to flatter.
 @Suite struct ShippedModelTests {
-    @Test func valueEvaluatorOnHeldOutFULCRA() throws {
+    /// The shipped value model is trained on all 1,318 FULCRA dev dialogues; the figures it carries
+    /// come from cross-source validation with the same design, run in release at training time
+    /// (a debug build takes over ten minutes per fold, so the folds are not retrained here:
+    /// `scripts/baseline/values_cv_release.sh eval` recomputes them, scripts/baseline/README.md).
+    @Test func valueEvaluatorCarriesItsCrossSourceFigures() throws {
         let evaluator = try NativeValueEvaluator.builtIn()
-        let samples = try ValueDataset.load([TestData.fulcraDev]).samples
-        let seed = UInt64(evaluator.model.metadata["seed"]!)!, share = Double(evaluator.model.metadata["testShare"]!)!
-        let split = PromptSplit(promptKeys: samples.map(\.dialogue.promptKey), seed: seed, testShare: share)
-        #expect(split.test.count > 200)
-        let report = ValueEvaluationReport.evaluate(evaluator, on: split.test.map { samples[$0] })
-        // Measured: mean accuracy 0.878, mean macro-F1 0.605, exact-vector match 0.299. (This split is
-        // one of the two of ten where the L-BFGS model scores below the earlier SGD one, 0.646; the
-        // mean over ten splits rose from 0.640 to 0.667: scripts/baseline/README.md.)
-        #expect(report.meanAccuracy >= 0.86)
-        #expect(report.meanMacroF1 >= 0.58)
-        #expect(report.exactVectorMatch >= 0.27)
-        // Reports print the figures recorded in the file (measured before Int8 quantisation): they
-        // must be this file's.
+        let m = evaluator.model.metadata
+        #expect(m["trainingSamples"] == "1318" && Double(m["testShare"] ?? "") == 0)
+        #expect(evaluator.model.featurizer.config.fieldWeights == ValueModelTrainer.defaultFeaturizer.fieldWeights)
         let check = try #require(evaluator.check)
-        #expect(abs(check.meanAccuracy - report.meanAccuracy) < 0.01)
-        #expect(abs(check.meanMacroF1 - report.meanMacroF1) < 0.02)
-        #expect(abs(check.exactVectorMatch - report.exactVectorMatch) < 0.02)
-        #expect(check.heldOutShare == share && check.data == "fulcra_trustworthy_dev.jsonl")
+        #expect(check.crossSourceScheme?.hasPrefix("leave one response_source out (5 folds") == true)
+        // Measured (leave one answering model out, 5 folds): mean macro-F1 0.589, worst 0.449
+        // (alpaca-7b); accuracy 0.878 / worst 0.814; exact vector 0.301 / worst 0.185.
+        #expect(check.meanMacroF1 >= 0.575 && check.meanMacroF1 < 0.60)
+        #expect((check.worstMacroF1 ?? 0) >= 0.43)
+        #expect(check.meanAccuracy >= 0.87)
+        #expect(check.exactVectorMatch >= 0.28)
+        let perValue = try #require(check.perValue)
+        #expect(perValue.map(\.value) == SchwartzValue.allCases.map(\.rawValue))
+        #expect(perValue.allSatisfy { $0.accuracy > 0.7 && $0.macroF1 > 0.35 })
+        // Confidences are calibrated: cross-fitted ECE over the folds, raw vs calibrated.
+        let calibration = try #require(evaluator.calibration)
+        #expect(calibration.eceAfter <= 0.01 && calibration.eceAfter < calibration.eceBefore)
+        #expect(calibration.platt.allSatisfy { $0.a >= 0 }, "calibration keeps the order of confidences")
     }
 
     @Test func emptyResponseIsExplicit() throws {

@@ -4,6 +4,7 @@ Uses the exact split Fulcrum made (`fulcrum values train --split-out split.json`
 compare with `fulcrum values train`'s held-out report.
 
   python values_baseline.py DATA.jsonl split.json [--mode plain|tuned]
+  python values_baseline.py DATA.jsonl --folds folds.json [--mode …]   (the folds `fulcrum values eval --cross-source --folds-out` wrote)
   python values_baseline.py DATA.jsonl --save-model M.pkl [--mode …]                (train on all of DATA)
   python values_baseline.py DATA.jsonl --model M.pkl --score-only IN.jsonl --out OUT.jsonl   (speed benchmark)
 
@@ -112,6 +113,31 @@ def predict(feat, models, pr):
     return out, conf
 
 
+def scores(truth, pred):
+    f1s = [f1_score(truth[:, k], pred[:, k], average="macro") for k in range(10)]
+    accs = [(truth[:, k] == pred[:, k]).mean() for k in range(10)]
+    return float(np.mean(f1s)), float(np.mean(accs)), float((pred == truth).all(1).mean())
+
+
+def run_folds(pr, ys, mode, folds):
+    """Per fold: train on its train indices, score its test indices; then mean and worst per scheme."""
+    by_scheme = {}
+    for fold in folds["folds"]:
+        tr, te = fold["train"], fold["test"]
+        feat, models = train([pr[i] for i in tr], ys[tr], mode)
+        pred, _ = predict(feat, models, [pr[i] for i in te])
+        f1, acc, exact = scores(ys[te], pred)
+        by_scheme.setdefault(fold["scheme"], []).append((f1, acc, exact))
+        print(json.dumps({"scheme": fold["scheme"], "fold": fold["name"], "train": len(tr), "test": len(te),
+                          "meanMacroF1": f1, "meanAccuracy": acc, "exactVectorMatch": exact}), flush=True)
+    for scheme, r in by_scheme.items():
+        r = np.array(r)
+        print(json.dumps({"mode": mode, "scheme": scheme, "folds": len(r),
+                          "meanMacroF1": r[:, 0].mean(), "worstMacroF1": r[:, 0].min(),
+                          "meanAccuracy": r[:, 1].mean(), "worstAccuracy": r[:, 1].min(),
+                          "meanExact": r[:, 2].mean(), "worstExact": r[:, 2].min()}))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("data")
@@ -121,6 +147,7 @@ def main():
     ap.add_argument("--model", help="pickled model for --score-only")
     ap.add_argument("--score-only")
     ap.add_argument("--out")
+    ap.add_argument("--folds", help="cross-source folds file from `fulcrum values eval --cross-source --folds-out`")
     a = ap.parse_args()
     if a.score_only:
         # Speed benchmark, end to end: load model, read input, featurise, predict, write.
@@ -142,6 +169,9 @@ def main():
     if a.save_model:
         with open(a.save_model, "wb") as f:
             pickle.dump(train(pr, ys, a.mode), f)
+        return
+    if a.folds:
+        run_folds(pr, ys, a.mode, json.load(open(a.folds)))
         return
     split = json.load(open(a.split))
     tr, te = split["train"], split["test"]

@@ -7,7 +7,7 @@
 ///                                                 question: q, focus: f, answer: a))
 /// ```
 public protocol Judge: Sendable {
-    /// Stable identifier stored with every judgment, e.g. `native-safety@1` or `openai/gpt-4o`.
+    /// Stable identifier stored with every judgment, e.g. `native-safety@2` or `openai/gpt-4o`.
     var identifier: String { get }
     func judge(_ input: JudgeInput) async throws -> Judgment
 }

@@ -6,7 +6,9 @@ import Foundation
 /// A Gaussian prior centred on the identity, penalty (λ/2)·((a − 1)² + b²), keeps the fit finite
 /// when the outcomes are separable by p (every p above some cut true, every one below false),
 /// where the plain maximum-likelihood `a` would run to infinity; with λ small it barely moves a
-/// fit to overlapping data.
+/// fit to overlapping data. The fit is monotone: when the best `a` is negative (higher raw
+/// probability, fewer true outcomes; seen on values that are almost never wrong, where the few
+/// errors decide the slope) `a` is set to 0 and `b` refitted, i.e. the observed rate for all.
 public struct PlattScaling: Sendable, Codable, Hashable {
     public var a: Double
     public var b: Double
@@ -48,29 +50,49 @@ public struct PlattScaling: Sendable, Codable, Hashable {
             hbb += 1e-12
             let det = haa * hbb - hab * hab
             guard det > 0, det.isFinite else { break }
-            let da = (hbb * ga - hab * gb) / det
-            let db = (haa * gb - hab * ga) / det
-            // Backtracking: a full Newton step can overshoot far from the optimum and diverge (seen
-            // on Do-Not-Answer alone, where a ran to 4·10⁶); halve it until the objective falls.
-            let current = objective(a, b, x, y, lambda)
-            var step = 1.0
-            while step > 1e-8, objective(a - step * da, b - step * db, x, y, lambda) > current { step /= 2 }
-            a -= step * da
-            b -= step * db
-            if step * (abs(da) + abs(db)) < tolerance { break }
+            var da = (hbb * ga - hab * gb) / det
+            var db = (haa * gb - hab * ga) / det
+            // Step halving: a full Newton step can overshoot when logits are large (p near 0 or 1).
+            let current = objective(x, y, a, b, lambda)
+            var halvings = 0
+            while objective(x, y, a - da, b - db, lambda) > current && halvings < 40 {
+                da /= 2
+                db /= 2
+                halvings += 1
+            }
+            a -= da
+            b -= db
+            if abs(da) + abs(db) < tolerance { break }
+        }
+        if a < 0 {
+            a = 0
+            for _ in 0..<maximumIterations {
+                var g = lambda * b, h = lambda + 1e-12
+                for i in x.indices {
+                    let p = sigmoid(b)
+                    g += p - y[i]
+                    h += p * (1 - p)
+                }
+                var db = g / h
+                let current = objective(x, y, 0, b, lambda)
+                var halvings = 0
+                while objective(x, y, 0, b - db, lambda) > current && halvings < 40 { db /= 2; halvings += 1 }
+                b -= db
+                if abs(db) < tolerance { break }
+            }
         }
         return PlattScaling(a: a, b: b)
     }
 
-    /// Σ log loss of σ(a·x + b) against y, plus the prior.
-    static func objective(_ a: Double, _ b: Double, _ x: [Double], _ y: [Double], _ lambda: Double) -> Double {
-        var total = lambda / 2 * ((a - 1) * (a - 1) + b * b)
+    /// Σ log loss of σ(a·x + b) plus the prior.
+    static func objective(_ x: [Double], _ y: [Double], _ a: Double, _ b: Double, _ lambda: Double) -> Double {
+        var loss = lambda / 2 * ((a - 1) * (a - 1) + b * b)
         for i in x.indices {
             let z = a * x[i] + b
             // log(1 + e^z) − y·z, computed without overflow.
-            total += (z > 0 ? z + log1p(exp(-z)) : log1p(exp(z))) - y[i] * z
+            loss += (z > 0 ? z + log1p(exp(-z)) : log1p(exp(z))) - y[i] * z
         }
-        return total
+        return loss
     }
 
     public func apply(_ probability: Double) -> Double {

@@ -1,0 +1,196 @@
+import Foundation
+import FulcrumCore
+
+/// Cross-source validation of the value evaluator: one model per fold, trained with the given
+/// options on everything but one group and measured (as its file would be, Int8 weights) on that
+/// group. Schemes: leave one `response_source` (answering model) out, and leave one `query_source`
+/// out (folds of ≥ 30 dialogues; skipped when the data has fewer than two query sources).
+/// Dialogues whose prompt is in the held-out fold are also dropped from its training part, so a
+/// fold tests unseen prompts answered by an unseen model.
+public struct ValueCrossValidation: Sendable, Codable {
+    public static let responseScheme = "response_source"
+    public static let queryScheme = "query_source"
+    public static let minimumQueryFoldSamples = 30
+
+    public struct FoldResult: Sendable, Codable {
+        public var scheme: String
+        public var fold: String
+        public var train: Int
+        public var test: Int
+        public var meanMacroF1: Double
+        public var meanAccuracy: Double
+        public var exactVectorMatch: Double
+    }
+
+    public struct SchemeSummary: Sendable, Codable {
+        public var scheme: String
+        public var macroF1: FoldSummary
+        public var accuracy: FoldSummary
+        public var exactVectorMatch: FoldSummary
+    }
+
+    /// Which samples (0-based indices into the data) each fold trains and tests on: `--folds-out`.
+    public struct Membership: Sendable, Codable {
+        public var scheme: String
+        public var name: String
+        public var train: [Int]
+        public var test: [Int]
+    }
+
+    public var folds: [FoldResult]
+    public var schemes: [SchemeSummary]
+    /// Schemes that made no fold, with the reason.
+    public var skipped: [String]
+    /// Every dialogue predicted by the response-source fold that held it out, pooled.
+    public var outOfFold: ValueEvaluationReport?
+    public var calibration: ValueConfidenceCalibration?
+    /// Cross-fitted reliability of the out-of-fold confidences, raw and calibrated.
+    public var reliabilityBefore: ReliabilityDiagram?
+    public var reliabilityAfter: ReliabilityDiagram?
+    public var membership: [Membership]
+
+    public func summary(_ scheme: String) -> SchemeSummary? { schemes.first { $0.scheme == scheme } }
+
+    /// The folds of both schemes (empty folds and schemes with one group left out).
+    public static func folds(_ samples: [LabelledDialogue]) -> (folds: [Membership], skipped: [String]) {
+        var out: [Membership] = [], skipped: [String] = []
+        let keys = samples.map(\.dialogue.promptKey)
+        for (scheme, groups, minimum) in [(responseScheme, samples.map(\.responseSource), 1),
+                                          (queryScheme, samples.map(\.querySource), minimumQueryFoldSamples)] {
+            let distinct = Set(groups.compactMap { $0 })
+            guard distinct.count >= 2 else {
+                skipped.append("\(scheme): \(distinct.count) distinct source(s) in the data, no fold to hold out")
+                continue
+            }
+            for fold in CrossSourceFolds(groups: groups, minimumTestSamples: minimum).folds {
+                let heldPrompts = Set(fold.test.map { keys[$0] })
+                let train = fold.train.filter { !heldPrompts.contains(keys[$0]) }
+                if !train.isEmpty { out.append(Membership(scheme: scheme, name: fold.name, train: train, test: fold.test)) }
+            }
+        }
+        return (out, skipped)
+    }
+
+    public static func run(_ samples: [LabelledDialogue], options: ValueModelTraining.Options) -> ValueCrossValidation {
+        let (membership, skipped) = folds(samples)
+        let trainer = options.trainer
+        // Two folds at a time: training is single-threaded and folds are independent.
+        let results = ParallelMap.map(membership) { fold -> (FoldResult, [[[Double]]]) in
+            let model = trainer.train(fold.train.map { samples[$0] })
+            let written = (try? ModelFile.decode(ModelFile.encode(model), path: "fold", expectedKind: NativeValueEvaluator.modelKind)) ?? model
+            let evaluator = try! NativeValueEvaluator(model: written)
+            let test = fold.test.map { samples[$0] }
+            let probabilities = test.map { evaluator.rawProbabilities(prompt: $0.dialogue.prompt, response: $0.dialogue.response) }
+            let report = ValueEvaluationReport(truth: test.map(\.vector), predicted: probabilities.map(Self.vector))
+            return (FoldResult(scheme: fold.scheme, fold: fold.name, train: fold.train.count, test: fold.test.count,
+                               meanMacroF1: report.meanMacroF1, meanAccuracy: report.meanAccuracy,
+                               exactVectorMatch: report.exactVectorMatch), probabilities)
+        }
+        let foldResults = results.map(\.0)
+        var schemes: [SchemeSummary] = []
+        for scheme in [responseScheme, queryScheme] {
+            let rows = foldResults.filter { $0.scheme == scheme }
+            func summary(_ key: KeyPath<FoldResult, Double>) -> FoldSummary? {
+                FoldSummary(rows.map { FoldSummary.Entry(fold: $0.fold, samples: $0.test, value: $0[keyPath: key]) })
+            }
+            if let f = summary(\.meanMacroF1), let a = summary(\.meanAccuracy), let e = summary(\.exactVectorMatch) {
+                schemes.append(SchemeSummary(scheme: scheme, macroF1: f, accuracy: a, exactVectorMatch: e))
+            }
+        }
+        var predictions: [ValueConfidenceCalibration.Prediction] = []
+        for (i, fold) in membership.enumerated() where fold.scheme == responseScheme {
+            for (j, s) in fold.test.enumerated() {
+                predictions.append(.init(probabilities: results[i].1[j], truth: samples[s].vector, fold: i))
+            }
+        }
+        var cv = ValueCrossValidation(folds: foldResults, schemes: schemes, skipped: skipped, outOfFold: nil, calibration: nil,
+                                      reliabilityBefore: nil, reliabilityAfter: nil, membership: membership)
+        if !predictions.isEmpty {
+            cv.outOfFold = ValueEvaluationReport(truth: predictions.map(\.truth), predicted: predictions.map { Self.vector($0.probabilities) })
+            let fitted = ValueConfidenceCalibration.fit(predictions)
+            cv.calibration = fitted.calibration
+            cv.reliabilityBefore = fitted.before
+            cv.reliabilityAfter = fitted.after
+        }
+        return cv
+    }
+
+    /// The arg-max label of each value.
+    static func vector(_ probabilities: [[Double]]) -> ValueVector {
+        var v = ValueVector()
+        for value in SchwartzValue.allCases {
+            let p = probabilities[value.index]
+            v[value] = Double((p.indices.max { p[$0] < p[$1] } ?? 1) - 1)
+        }
+        return v
+    }
+
+    /// Writes the response-source figures, per-value out-of-fold error and calibration into model metadata.
+    public func record(in metadata: inout [String: String]) {
+        if let s = summary(Self.responseScheme) {
+            metadata["crossSourceScheme"] = "leave one response_source out (\(s.macroF1.folds.count) folds, held-out prompts purged from training)"
+            metadata["crossSourceMeanMacroF1"] = String(format: "%.4f", s.macroF1.mean)
+            metadata["crossSourceWorstMacroF1"] = String(format: "%.4f", s.macroF1.worst)
+            metadata["crossSourceWorstFold"] = s.macroF1.worstFold
+            metadata["crossSourceMeanAccuracy"] = String(format: "%.4f", s.accuracy.mean)
+            metadata["crossSourceWorstAccuracy"] = String(format: "%.4f", s.accuracy.worst)
+            metadata["crossSourceMeanExactMatch"] = String(format: "%.4f", s.exactVectorMatch.mean)
+            metadata["crossSourceWorstExactMatch"] = String(format: "%.4f", s.exactVectorMatch.worst)
+        }
+        if let oof = outOfFold {
+            let perValue = oof.perValue.map { ValueOutOfFoldError(value: $0.value, accuracy: $0.accuracy, macroF1: $0.macroF1) }
+            metadata[ValueOutOfFoldError.metadataKey] = ModelMetadataJSON.string(perValue)
+        }
+        if let calibration { metadata[NativeValueEvaluator.calibrationKey] = ModelMetadataJSON.string(calibration) }
+    }
+}
+
+/// One value's error out of fold (cross-source), as recorded in the model file and carried into profiles.
+public struct ValueOutOfFoldError: Sendable, Codable, Hashable {
+    public static let metadataKey = "crossSourcePerValue"
+    public var value: String
+    public var accuracy: Double
+    public var macroF1: Double
+
+    /// Nil when the model file records none.
+    public static func recorded(in metadata: [String: String]) -> [ValueOutOfFoldError]? {
+        metadata[metadataKey].flatMap { ModelMetadataJSON.decode([ValueOutOfFoldError].self, $0) }
+    }
+}
+
+/// Structured values kept in the model file's string metadata as compact JSON.
+enum ModelMetadataJSON {
+    static func string<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(value)).flatMap { String(data: $0, encoding: .utf8) } ?? ""
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) -> T? {
+        try? JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}
+
+/// Order-preserving map over two threads (the machines this runs on have two cores).
+enum ParallelMap {
+    static func map<T: Sendable, R: Sendable>(_ items: [T], _ body: @Sendable (T) -> R) -> [R] {
+        let results = ParallelResults<R>(items.count)
+        DispatchQueue.concurrentPerform(iterations: min(2, max(items.count, 1))) { worker in
+            var i = worker
+            while i < items.count {
+                let r = body(items[i])
+                results.set(i, r)
+                i += 2
+            }
+        }
+        return results.values.map { $0! }
+    }
+}
+
+/// Slots filled by the workers of `ParallelMap`, under a lock.
+private final class ParallelResults<R>: @unchecked Sendable {
+    var values: [R?]
+    private let lock = NSLock()
+    init(_ n: Int) { values = Array(repeating: nil, count: n) }
+    func set(_ i: Int, _ r: R) { lock.lock(); values[i] = r; lock.unlock() }
+}

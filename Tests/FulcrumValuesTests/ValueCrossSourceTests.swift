@@ -1,0 +1,97 @@
+import Foundation
+import FulcrumCore
+import Testing
+@testable import FulcrumValues
+
+/// Cross-source folds of the value evaluator, the out-of-fold confidence calibration and the
+/// figures a model file records from them.
+@Suite struct ValueCrossSourceTests {
+    static func sample(_ prompt: String, _ response: String, model: String?, query: String?, _ labels: [SchwartzValue: Double] = [:]) -> LabelledDialogue {
+        LabelledDialogue(file: "t", line: 0, dialogue: Dialogue(prompt: prompt, response: response), vector: ValueVector(labels),
+                         responseSource: model, querySource: query)
+    }
+
+    @Test func foldsHoldOutOneAnsweringModelAndPurgeItsPrompts() {
+        // "shared prompt" is answered by a and by b: b's answer must not train the fold that tests a.
+        let samples = [Self.sample("shared prompt", "x", model: "a", query: "q"), Self.sample("p2", "y", model: "a", query: "q"),
+                       Self.sample("Shared  prompt!", "z", model: "b", query: "q"), Self.sample("p4", "w", model: "b", query: "q"),
+                       Self.sample("p5", "v", model: "c", query: "q"), Self.sample("p6", "u", model: nil, query: "q")]
+        let (folds, skipped) = ValueCrossValidation.folds(samples)
+        #expect(folds.map(\.name) == ["a", "b", "c"])
+        #expect(folds.allSatisfy { $0.scheme == ValueCrossValidation.responseScheme })
+        #expect(folds[0].test == [0, 1] && folds[0].train == [3, 4, 5])
+        #expect(folds[1].test == [2, 3] && folds[1].train == [1, 4, 5])
+        #expect(folds[2].test == [4] && folds[2].train == [0, 1, 2, 3, 5])
+        // One query source only: that scheme has nothing to hold out, and says so.
+        #expect(skipped.count == 1 && skipped[0].hasPrefix("query_source: 1 distinct"))
+    }
+
+    @Test func queryFoldsNeedThirtyDialogues() {
+        var samples: [LabelledDialogue] = []
+        for i in 0..<40 { samples.append(Self.sample("big \(i)", "r", model: "m\(i % 2)", query: "big")) }
+        for i in 0..<10 { samples.append(Self.sample("small \(i)", "r", model: "m\(i % 2)", query: "small")) }
+        let (folds, skipped) = ValueCrossValidation.folds(samples)
+        let query = folds.filter { $0.scheme == ValueCrossValidation.queryScheme }
+        #expect(query.map(\.name) == ["big"] && query[0].test.count == 40 && query[0].train.count == 10)
+        #expect(skipped.isEmpty)
+    }
+
+    @Test func calibrationLowersTheErrorOfAnOverconfidentPredictor() {
+        // Always 0.9 sure of its label and right 60% of the time, in every fold: raw ECE 0.3.
+        var predictions: [ValueConfidenceCalibration.Prediction] = []
+        for i in 0..<200 {
+            let right = i % 5 < 3
+            var truth = ValueVector()
+            if !right { for v in SchwartzValue.allCases { truth[v] = 1 } }
+            predictions.append(.init(probabilities: Array(repeating: [0.05, 0.9, 0.05], count: 10), truth: truth, fold: i % 4))
+        }
+        let (c, before, after) = ValueConfidenceCalibration.fit(predictions)
+        #expect(abs(before.ece - 0.3) < 1e-9)
+        #expect(after.ece < 0.02, "cross-fitted ECE after calibration: \(after.ece)")
+        #expect(abs(c.eceBefore - 0.3) < 1e-9 && c.eceAfter == after.ece)
+        #expect(abs(c.confidence(value: 0, probabilities: [0.05, 0.9, 0.05]) - 0.6) < 0.02)
+    }
+
+    @Test func evaluatorAppliesTheCalibrationInItsFile() throws {
+        let samples = (0..<30).map { i in
+            Self.sample("question \(i % 7)", i % 2 == 0 ? "I will help you kindly and honestly" : "I refuse to obey any rule",
+                        model: "m", query: "q", i % 2 == 0 ? [.benevolence: 1] : [.conformity: -1])
+        }
+        var featurizer = ValueModelTrainer.defaultFeaturizer
+        featurizer.hashBits = 12
+        var trainer = ValueModelTrainer(featurizer: featurizer)
+        trainer.optimizer.lbfgsIterations = 30
+        var model = trainer.train(samples)
+        #expect(try NativeValueEvaluator(model: model).calibration == nil)
+        // a = 0, b = 0 maps every probability to σ(0) = 0.5.
+        let flat = ValueConfidenceCalibration(method: .platt, platt: Array(repeating: PlattScaling(a: 0, b: 0), count: 10),
+                                              temperatures: Array(repeating: 1, count: 10), eceBefore: 0, ecePlatt: 0, eceTemperature: 0)
+        model.metadata[NativeValueEvaluator.calibrationKey] = ModelMetadataJSON.string(flat)
+        let decoded = try ModelFile.decode(ModelFile.encode(model), path: "m", expectedKind: NativeValueEvaluator.modelKind)
+        let evaluator = try NativeValueEvaluator(model: decoded)
+        #expect(evaluator.calibration == flat)
+        let raw = try evaluator.uncalibrated().assess(prompt: "question 1", response: "I will help you kindly")
+        #expect(raw.confidence.allSatisfy { ($0 ?? 0) > 0.34 })
+        let calibrated = evaluator.assess(prompt: "question 1", response: "I will help you kindly")
+        #expect(calibrated.vector == raw.vector, "calibration changes confidences, never labels")
+        #expect(calibrated.confidence.allSatisfy { abs(($0 ?? 0) - 0.5) < 1e-12 })
+    }
+
+    @Test func crossSourceFiguresAreTheEvaluatorCheck() throws {
+        let perValue = SchwartzValue.allCases.map { ValueOutOfFoldError(value: $0.rawValue, accuracy: 0.9, macroF1: 0.55) }
+        let check = try #require(EvaluatorCheck(metadata: [
+            "data": "d.jsonl", "crossSourceScheme": "leave one response_source out (5 folds)", "crossSourceMeanAccuracy": "0.87",
+            "crossSourceMeanMacroF1": "0.571", "crossSourceWorstMacroF1": "0.452", "crossSourceWorstFold": "alpaca",
+            "crossSourceMeanExactMatch": "0.25", ValueOutOfFoldError.metadataKey: ModelMetadataJSON.string(perValue),
+            // A by-prompt split's figures in the same file are not the ones reported.
+            "heldOutMeanAccuracy": "0.95", "heldOutMeanMacroF1": "0.8", "heldOutExactMatch": "0.5",
+        ]))
+        #expect(check.meanMacroF1 == 0.571 && check.worstMacroF1 == 0.452 && check.heldOutShare == 0)
+        #expect(check.sentence.contains("answering models it was not trained on") && check.sentence.contains("worst fold 0.45 (alpaca)"))
+        #expect(check.sentence.contains("not this evaluator error"))
+        #expect(check.perValue == perValue)
+        #expect(check.perValueLine?.contains("benevolence 0.90 / 0.55") == true)
+        let analysis = ValueAnalysis(evaluator: "native-values@1", evaluatorCheck: check, profiles: [], correlations: [], emptyAnswers: 0)
+        #expect(analysis.htmlSection().contains("evaluator accuracy / macro-F1 out of fold"))
+    }
+}

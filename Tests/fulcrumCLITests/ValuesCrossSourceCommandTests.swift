@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+import FulcrumTestSupport
+
+/// `values eval --cross-source` on a small real sample: folds per answering model, the fold file
+/// the Python baseline reads, and the calibration table.
+@Suite struct ValuesCrossSourceCommandTests {
+    @Test func crossSourceEvalWritesFoldsAndReportsMeanAndWorst() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("values-cv-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        // 25 dialogues from each of three answering models (small, so debug training is quick).
+        let lines = try String(contentsOf: SharedData.url("fulcra/fulcra_trustworthy_dev.jsonl"), encoding: .utf8).split(separator: "\n")
+        var kept: [Substring] = [], perSource: [String: Int] = [:]
+        for line in lines {
+            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let source = object["response_source"] as? String, ["gemini", "gpt-35-turbo", "meta-llama/Llama-2-7b-chat-hf"].contains(source),
+                  perSource[source, default: 0] < 25 else { continue }
+            perSource[source, default: 0] += 1
+            kept.append(line)
+        }
+        let data = dir.appendingPathComponent("small.jsonl")
+        try (kept.joined(separator: "\n") + "\n").write(to: data, atomically: true, encoding: .utf8)
+        let folds = dir.appendingPathComponent("folds.json")
+        let options = ["values", "eval", "--data", data.path, "--cross-source", "--hash-bits", "12", "--lbfgs-iterations", "15"]
+        let table = try await CLI.run(options + ["--folds-out", folds.path])
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("mean of 3 folds") && table.stdout.contains("worst fold"), "\(table.stdout)")
+        #expect(table.stdout.contains("random split") && table.stdout.contains("skipped: query_source"), "\(table.stdout)")
+        #expect(table.stdout.contains("ECE raw"), "\(table.stdout)")
+        let written = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folds)) as? [String: Any])
+        let list = try #require(written["folds"] as? [[String: Any]])
+        #expect(list.map { $0["name"] as? String } == ["gemini", "gpt-35-turbo", "meta-llama/Llama-2-7b-chat-hf"])
+        #expect(list.allSatisfy { ($0["test"] as? [Int])?.count == 25 && $0["scheme"] as? String == "response_source" })
+
+        let json = try await CLI.run(options + ["--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let cv = try #require(object["crossSource"] as? [String: Any])
+        #expect((cv["folds"] as? [Any])?.count == 3)
+        #expect(cv["calibration"] != nil && object["randomSplit"] != nil)
+
+        let refused = try await CLI.run(["values", "eval", "--data", data.path, "--folds-out", folds.path])
+        #expect(refused.status != 0)
+    }
+}
