@@ -13,7 +13,10 @@ public struct ValueModelEvaluation: Sendable {
         let evaluator = try NativeValueEvaluator.load(path: modelPath)
         let dataset = try ValueDataset.load(data)
         var samples = dataset.samples
-        if heldOut { samples = PromptSplit.heldOut(samples, promptKey: \.dialogue.promptKey, recordedIn: evaluator.model.metadata) }
+        if heldOut {
+            samples = PromptSplit.heldOut(samples, promptKey: \.dialogue.promptKey, recordedIn: evaluator.model.metadata)
+            guard !samples.isEmpty else { throw NothingHeldOut(model: modelPath ?? "the built-in value evaluator") }
+        }
         return ValueModelEvaluation(evaluator: evaluator, dataset: dataset, report: ValueEvaluationReport.evaluate(evaluator, on: samples),
                                     reliability: ValueConfidenceReliability.measure(evaluator, on: samples))
     }
@@ -28,7 +31,10 @@ public struct SafetyJudgeEvaluation: Sendable {
     public static func evaluate(modelPath: String?, data: [URL], headerLine: Int = 1, heldOut: Bool) throws -> SafetyJudgeEvaluation {
         let judge = try NativeSafetyJudge.load(path: modelPath)
         var samples = try SafetyDataset.load(data, headerLine: headerLine)
-        if heldOut { samples = PromptSplit.heldOut(samples, promptKey: \.promptKey, recordedIn: judge.model.metadata) }
+        if heldOut {
+            samples = PromptSplit.heldOut(samples, promptKey: \.promptKey, recordedIn: judge.model.metadata)
+            guard !samples.isEmpty else { throw NothingHeldOut(model: modelPath ?? "the built-in safety judge") }
+        }
         return SafetyJudgeEvaluation(judge: judge, samples: samples.count, report: SafetyEvaluationReport.evaluate(judge, on: samples))
     }
 }

@@ -195,7 +195,7 @@ struct NativeJudgeEvalCommand: ParsableCommand {
         and beside a random split by question. Takes minutes.
 
         Examples:
-          fulcrum judge eval --data ../shared/data/safety --held-out
+          fulcrum judge eval --model safety.fltm --data ../shared/data/safety --held-out
           fulcrum judge eval --model safety.fltm --data my-labelled.csv
           fulcrum judge eval --cross-source --data ../shared/data/safety
         """

@@ -113,5 +113,15 @@ import FulcrumTestSupport
         try "question,answer,harmful\nq,a,maybe\n".write(to: bad, atomically: true, encoding: .utf8)
         let refused = try await CLI.run(["judge", "eval", "--data", bad.path])
         #expect(refused.status == 1 && refused.stderr.contains("bad.csv:2: harmful must be 0 or 1, got 'maybe'"), "\(refused.stderr)")
+        // The shipped judge is trained on all its data: --held-out has nothing to measure and says so.
+        let nothing = try await CLI.run(["judge", "eval", "--data", file.path, "--held-out"])
+        #expect(nothing.status == 1 && nothing.stderr.contains("nothing is held out") && nothing.stderr.contains("--cross-source"), "\(nothing.stderr)")
+        // Cross-source on the user's own file: one fold per vendor (its `source`), with the folds written out.
+        let folds = dir.appendingPathComponent("folds.jsonl")
+        let cv = try await CLI.run(["judge", "eval", "--cross-source", "--data", file.path, "--epochs", "2", "--folds-out", folds.path])
+        #expect(cv.status == 0, "\(cv.stderr)")
+        #expect(cv.stdout.contains("mean pooled F1") && cv.stdout.contains("ECE"), "\(cv.stdout)")
+        let lines = try String(contentsOf: folds, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 60 && lines.allSatisfy { $0.contains("\"fold\":\"vendor-") }, "\(lines.prefix(2))")
     }
 }
