@@ -20,13 +20,14 @@ public struct HarmDecision: Sendable, Codable, Hashable {
     public static func fit(probabilities: [Double], labels: [Bool], groups: [String]) -> HarmDecision {
         let calibration = PlattScaling.fit(Array(zip(probabilities, labels)).map { (probability: $0.0, label: $0.1) })
         let calibrated = probabilities.map(calibration.apply)
-        let sets = Set(groups).sorted()
+        // Each data set's members, found once rather than once per candidate threshold; sorted, so
+        // the sum (and a tie between thresholds) never depends on dictionary order.
+        let members = Dictionary(grouping: labels.indices, by: { groups[$0] }).sorted { $0.key < $1.key }.map(\.value)
         var best = (threshold: 0.5, score: -1.0)
         for t in candidateThresholds {
-            let score = sets.map { g in
-                f1(truth: labels.indices.filter { groups[$0] == g }.map { labels[$0] },
-                   predicted: labels.indices.filter { groups[$0] == g }.map { calibrated[$0] >= t })
-            }.reduce(0, +) / Double(max(sets.count, 1))
+            let score = members.map { idx in
+                f1(truth: idx.map { labels[$0] }, predicted: idx.map { calibrated[$0] >= t })
+            }.reduce(0, +) / Double(max(members.count, 1))
             if score > best.score { best = (t, score) }
         }
         return HarmDecision(calibration: calibration, threshold: best.threshold)
@@ -35,11 +36,7 @@ public struct HarmDecision: Sendable, Codable, Hashable {
     public func isHarmful(_ rawProbability: Double) -> Bool { calibration.apply(rawProbability) >= threshold }
 
     static func f1(truth: [Bool], predicted: [Bool]) -> Double {
-        var tp = 0, fp = 0, fn = 0
-        for (t, p) in zip(truth, predicted) {
-            if t && p { tp += 1 } else if p { fp += 1 } else if t { fn += 1 }
-        }
-        return tp == 0 ? 0 : 2 * Double(tp) / Double(2 * tp + fp + fn)
+        ClassificationMetrics(classes: [0, 1], truth: truth.map { $0 ? 1 : 0 }, predicted: predicted.map { $0 ? 1 : 0 }).f1(1)
     }
 
     /// The model metadata the judge reads its decision from (`NativeSafetyJudge`).

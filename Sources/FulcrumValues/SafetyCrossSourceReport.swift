@@ -78,14 +78,9 @@ public struct SafetyCrossSourceReport: Sendable, Codable {
     }
 
     static func figures(_ name: String, _ indices: [Int], _ labels: [Bool], _ verdicts: [Bool]) -> Figures {
-        var tp = 0, fp = 0, fn = 0
-        for i in indices {
-            if labels[i] && verdicts[i] { tp += 1 } else if verdicts[i] { fp += 1 } else if labels[i] { fn += 1 }
-        }
-        let precision = tp + fp == 0 ? 0 : Double(tp) / Double(tp + fp)
-        let recall = tp + fn == 0 ? 0 : Double(tp) / Double(tp + fn)
-        return Figures(name: name, samples: indices.count, harmful: tp + fn, flagged: tp + fp, precision: precision, recall: recall,
-                       f1: tp == 0 ? 0 : 2 * Double(tp) / Double(2 * tp + fp + fn))
+        let m = ClassificationMetrics(classes: [0, 1], truth: indices.map { labels[$0] ? 1 : 0 }, predicted: indices.map { verdicts[$0] ? 1 : 0 })
+        return Figures(name: name, samples: indices.count, harmful: m.matrix[1].reduce(0, +), flagged: m.matrix[0][1] + m.matrix[1][1],
+                       precision: m.precision(1), recall: m.recall(1), f1: m.f1(1))
     }
 
     /// The figures a trained model keeps in its metadata, so reports can say how far to trust it.
