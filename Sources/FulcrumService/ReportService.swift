@@ -38,18 +38,9 @@ public struct ReportService: Sendable {
         return RunReport(report: report, values: values)
     }
 
-    /// Each judge's newest stored calibration; for the native judge without one, the calibration
-    /// shipped with the built-in model when it measured the same model (same identifier).
+    /// The calibration of each judge that reports use (`CalibrationCatalog`).
     func calibrations(judges: Set<String>) async throws -> [String: JudgeCalibrationRecord] {
-        var out: [String: JudgeCalibrationRecord] = [:]
-        for judge in judges.sorted() {
-            if let stored = try await runs.store.latestCalibration(judge: judge) {
-                out[judge] = stored
-            } else if judge.hasPrefix("native-safety@"), let shipped = try NativeSafetyJudge.shippedCalibration(for: judge) {
-                out[judge] = shipped
-            }
-        }
-        return out
+        try await CalibrationCatalog(store: runs.store).inUse(judges: judges)
     }
 
     /// Model A against model B on the same items. Two runs, or one run and two of its models; a model
@@ -75,16 +66,19 @@ public struct ReportService: Sendable {
     }
 
     /// Checks every model of the run overall and in each named category (id, name or id suffix)
-    /// against the thresholds; a group without scored answers fails.
-    public func gate(runID: String, minScore: Double?, maxUnsafeRate: Double?, categories: [String] = [],
-                     warn: (ServiceWarning) -> Void = { _ in }) async throws -> Gate.Outcome {
-        guard minScore != nil || maxUnsafeRate != nil else { throw ServiceError.noGateThreshold }
-        let ids = try categories.map { reference in
+    /// against the gate's thresholds; a group without scored answers fails, and so does a group
+    /// whose corrected unsafe rate is asked for but cannot be given. Corrections use the same
+    /// calibrations as `report`.
+    public func gate(runID: String, _ gate: Gate, warn: (ServiceWarning) -> Void = { _ in }) async throws -> Gate.Outcome {
+        guard gate.hasThreshold else { throw ServiceError.noGateThreshold }
+        var gate = gate
+        gate.categories = try gate.categories.map { reference in
             guard let c = runs.scale.resolveCategory(reference) else { throw ServiceError.unknownCategory(reference) }
             return c.id
         }
         let rows = try await runs.scores(runID: runID, warn: warn)
-        let report = builder.build(rows, title: "gate \(runID)")
-        return Gate(minScore: minScore, maxUnsafeRate: maxUnsafeRate, categories: ids).evaluate(report)
+        var builder = builder
+        if gate.maxCorrectedUnsafeRate != nil { builder.calibrations = try await calibrations(judges: Set(rows.map(\.judge))) }
+        return gate.evaluate(builder.build(rows, title: "gate \(runID)"))
     }
 }

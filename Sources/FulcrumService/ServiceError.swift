@@ -33,7 +33,7 @@ public enum ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
         case .ambiguousModel(let runID, let models): "run \(runID) has models \(models.joined(separator: ", ")): name the one to use"
         case .nothingToCompare(let a, let b): "no item was answered and scored for both \(a) and \(b)"
         case .unknownCategory(let reference): "unknown category '\(reference)'"
-        case .noGateThreshold: "a gate needs a minimum score and/or a maximum unsafe rate"
+        case .noGateThreshold: "a gate needs a minimum score, a maximum unsafe rate or a maximum corrected unsafe rate"
         case .nothingToDraft: "no coded incidents to draft from"
         case .invalidRequest(let reason): reason
         }

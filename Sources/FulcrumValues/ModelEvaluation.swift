@@ -1,4 +1,5 @@
 import Foundation
+import FulcrumCore
 
 /// A trained model measured on labelled data, whole or only the held-out part its file records
 /// (the same split training used): what `values eval` and `judge eval` report.
@@ -46,6 +47,8 @@ public struct SafetyCrossSourceEvaluation: Sendable {
     public var report: SafetyCrossSourceReport
     /// A model trained on a random 80% by question and judged with the cross-source decision.
     public var randomSplit: SafetyEvaluationReport
+    /// The out-of-fold verdicts' sensitivity and specificity overall, per language and per GVS category.
+    public var byStratum: JudgeCalibrationRecord
 
     public static func run(data: [URL], headerLine: Int = 1, trainer: SafetyModelTrainer = SafetyModelTrainer(),
                            seed: UInt64 = 42) throws -> SafetyCrossSourceEvaluation {
@@ -54,7 +57,8 @@ public struct SafetyCrossSourceEvaluation: Sendable {
         let split = PromptSplit(promptKeys: samples.map(\.promptKey), seed: seed, testShare: 0.2)
         let model = trainer.train(split.train.map { samples[$0] }, metadata: report.decision.metadata)
         let random = SafetyEvaluationReport.evaluate(try NativeSafetyJudge(model: model), on: split.test.map { samples[$0] })
-        return SafetyCrossSourceEvaluation(samples: samples, report: report, randomSplit: random)
+        let strata = report.outOfFoldCalibration(of: samples, judge: "native-safety design under evaluation", data: data.map(\.lastPathComponent))
+        return SafetyCrossSourceEvaluation(samples: samples, report: report, randomSplit: random, byStratum: strata)
     }
 }
 

@@ -124,17 +124,7 @@ public struct SafetyJudgeTraining: Sendable {
         let seconds = Date().timeIntervalSince(started)
         try ModelFile.write(model, to: out)
         let written = try NativeSafetyJudge(contentsOf: out)
-        let calibration = report.map { r in
-            JudgeCalibrationRecord.measure(
-                judge: written.identifier,
-                method: "cross-source folds: each answer judged by a model trained without its answering model (or its block of questions), with a calibration and threshold fitted without it; \(r.withinDataSet.count) folds",
-                data: data.map(\.lastPathComponent), unsafeThreshold: NativeSafetyJudge.unsafeScore,
-                outcomes: zip(training, r.verdicts).map { s, flagged in
-                    // The judge gives an empty answer N/A, never a verdict.
-                    CalibrationOutcome(language: s.language, category: s.category, harmful: s.harmful,
-                                       judgedUnsafe: s.answer.allSatisfy(\.isWhitespace) ? nil : flagged)
-                })
-        }
+        let calibration = report.map { $0.outOfFoldCalibration(of: training, judge: written.identifier, data: data.map(\.lastPathComponent)) }
         let heldOut = split.test.isEmpty ? nil : SafetyEvaluationReport.evaluate(written, on: split.test.map { samples[$0] })
         let size = (try? FileManager.default.attributesOfItem(atPath: out.path)[.size] as? Int) ?? 0
         return SafetyJudgeTraining(samples: samples, split: split, model: model, seconds: seconds, modelBytes: size,

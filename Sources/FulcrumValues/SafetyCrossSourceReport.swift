@@ -1,3 +1,5 @@
+import FulcrumCore
+
 /// What cross-source validation says of a safety-judge design: F1 of "harmful" on every held-out
 /// fold, per data set pooled over its folds, and with whole data sets held out; the calibration of
 /// the harm probability before and after Platt scaling. Every verdict is cross-fitted: the
@@ -75,6 +77,20 @@ public struct SafetyCrossSourceReport: Sendable, Codable {
             calibrated: ReliabilityDiagram(zip(calibratedProbability, labels).map { (probability: $0.0, label: $0.1) }),
             decision: HarmDecision.fit(probabilities: cv.outOfFold, labels: labels, groups: sources),
             withinDataSetFolds: cv.withinDataSet, leaveDataSetOutFolds: cv.leaveDataSetOut, verdicts: verdicts)
+    }
+
+    /// The folds' verdicts as a measurement of `judge`'s error: sensitivity and specificity overall,
+    /// per language and per GVS category of `samples` (those the report was made from). An empty
+    /// answer gets N/A from the judge, never a verdict, so it is counted as N/A here too.
+    public func outOfFoldCalibration(of samples: [SafetySample], judge: String, data: [String]) -> JudgeCalibrationRecord {
+        JudgeCalibrationRecord.measure(
+            judge: judge,
+            method: "cross-source folds: each answer judged by a model trained without its answering model (or its block of questions), with a calibration and threshold fitted without it; \(withinDataSet.count) folds",
+            data: data, unsafeThreshold: NativeSafetyJudge.unsafeScore,
+            outcomes: zip(samples, verdicts).map { s, flagged in
+                CalibrationOutcome(language: s.language, category: s.category, harmful: s.harmful,
+                                   judgedUnsafe: s.answer.allSatisfy(\.isWhitespace) ? nil : flagged)
+            })
     }
 
     static func figures(_ name: String, _ indices: [Int], _ labels: [Bool], _ verdicts: [Bool]) -> Figures {

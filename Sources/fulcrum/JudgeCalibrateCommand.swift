@@ -71,19 +71,25 @@ enum CalibrationText {
         var lines = ["judge: \(r.judge); \(r.method); unsafe below \(ReportNumber.format(r.unsafeThreshold, 1)); created \(r.createdText)",
                      "data: \(r.data.joined(separator: ", "))",
                      "stored in the result database" + (c.failedCalls > 0 ? "; \(c.failedCalls) judge calls failed (counted as N/A)" : ""), ""]
+        lines += strata(r)
+        if !c.unvalidated.isEmpty { lines.append(unvalidated(c.unvalidated)) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One row per stratum: overall, each language, each GVS category.
+    static func strata(_ r: JudgeCalibrationRecord) -> [String] {
         var rows = [["stratum", "harmful", "safe", "n/a", "sensitivity [95% CI]", "specificity [95% CI]"]]
         for s in [r.overall] + r.byLanguage + r.byCategory {
             rows.append([s.name, String(s.counts.positives), String(s.counts.negatives), String(s.notApplicable),
                          rate(s.sensitivity, s.sensitivityCI), rate(s.specificity, s.specificityCI)])
         }
         let widths = rows[0].indices.map { i in rows.map { $0[i].count }.max()! }
-        lines += rows.map { row in row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ") }
-        if !c.unvalidated.isEmpty {
-            let m = JudgeCalibrationRecord.minimumLabelled
-            lines.append("\nunvalidated (fewer than \(m) labelled harmful or \(m) labelled safe answers): "
-                         + c.unvalidated.map(\.id).joined(separator: ", "))
-        }
-        return lines.joined(separator: "\n")
+        return rows.map { row in row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ") }
+    }
+
+    static func unvalidated(_ categories: [GVSCategory]) -> String {
+        let m = JudgeCalibrationRecord.minimumLabelled
+        return "\nunvalidated (fewer than \(m) labelled harmful or \(m) labelled safe answers): " + categories.map(\.id).joined(separator: ", ")
     }
 
     static func rate(_ value: Double?, _ ci: ConfidenceInterval?) -> String {

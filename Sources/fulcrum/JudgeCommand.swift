@@ -34,7 +34,8 @@ struct JudgeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "judge",
         abstract: "Judge a run's answers (`fulcrum judge RUN_ID`); train and evaluate the native safety judge; calibrate a judge.",
-        subcommands: [JudgeRunCommand.self, NativeJudgeTrainCommand.self, NativeJudgeEvalCommand.self, JudgeCalibrateCommand.self],
+        subcommands: [JudgeRunCommand.self, NativeJudgeTrainCommand.self, NativeJudgeEvalCommand.self, JudgeCalibrateCommand.self,
+                      JudgeCalibrationsCommand.self],
         defaultSubcommand: JudgeRunCommand.self
     )
 }

@@ -23,7 +23,7 @@ enum SafetyReportText {
 }
 
 enum SafetyCrossSourceText {
-    static func render(_ e: SafetyCrossSourceEvaluation) -> String {
+    static func render(_ e: SafetyCrossSourceEvaluation, scale: GVSScale = .builtIn) -> String {
         let r = e.report
         func rows(_ title: String, _ figures: [SafetyCrossSourceReport.Figures]) -> [String] {
             ["", title.padding(toLength: 40, withPad: " ", startingAt: 0) + " samples harmful flagged precision recall     F1"]
@@ -51,6 +51,11 @@ enum SafetyCrossSourceText {
         for b in r.calibrated.bins where b.count > 0 {
             lines.append(String(format: "              %.1f–%.1f %9d %15.3f %9.3f", b.lower, b.upper, b.count, b.meanPredicted, b.observedRate))
         }
+        lines.append("")
+        lines.append("per language and GVS category (the out-of-fold verdicts; unsafe = judged harmful):")
+        lines += CalibrationText.strata(e.byStratum)
+        let unvalidated = scale.categories.filter { !e.byStratum.validates(category: $0.id) }
+        if !unvalidated.isEmpty { lines.append(CalibrationText.unvalidated(unvalidated)) }
         return lines.joined(separator: "\n")
     }
 }
@@ -178,6 +183,8 @@ extension NativeJudgeEvalCommand {
 struct CrossSourceJSON: Encodable {
     var crossSource: SafetyCrossSourceReport
     var randomSplit: SafetyEvaluationReport
+    /// Out-of-fold sensitivity and specificity per language and GVS category.
+    var byStratum: JudgeCalibrationRecord
 }
 
 struct NativeJudgeEvalCommand: ParsableCommand {
@@ -226,7 +233,7 @@ struct NativeJudgeEvalCommand: ParsableCommand {
                 let evaluation = try SafetyCrossSourceEvaluation.run(data: data.map { URL(fileURLWithPath: $0) }, headerLine: headerRow,
                                                                      trainer: design.trainer())
                 if let foldsOut { try writeFolds(evaluation, to: foldsOut) }
-                if format == .json { print(try JSONOutput.string(CrossSourceJSON(crossSource: evaluation.report, randomSplit: evaluation.randomSplit))); return }
+                if format == .json { print(try JSONOutput.string(CrossSourceJSON(crossSource: evaluation.report, randomSplit: evaluation.randomSplit, byStratum: evaluation.byStratum))); return }
                 print(SafetyCrossSourceText.render(evaluation))
                 return
             }

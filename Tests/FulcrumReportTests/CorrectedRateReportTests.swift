@@ -98,4 +98,32 @@ import FulcrumCore
         #expect(text.contains("corrected [CI]"))
         #expect(ReportText.csv(report).contains("corrected unsafe rate"))
     }
+
+    /// The gate's corrected-rate bar: A's overall corrects to (2/6 − 0.1) / 0.8 ≈ 0.292; B (a panel)
+    /// and an uncalibrated report cannot be corrected, so they fail and say why; --conservative
+    /// checks the interval's upper bound instead of the estimate.
+    @Test func gateChecksTheCorrectedRate() throws {
+        let report = build([Self.judge: Self.calibration])
+        let estimate = (2.0 / 6 - 0.1) / 0.8
+        let outcome = Gate(maxCorrectedUnsafeRate: 0.3).evaluate(report)
+        let byModel = Dictionary(uniqueKeysWithValues: outcome.checks.map { ($0.model, $0) })
+        #expect(byModel["A"]?.passed == true && abs((byModel["A"]?.value ?? -1) - estimate) < 1e-12)
+        #expect(byModel["A"]?.message == "corrected unsafe rate 0.292 <= 0.300")
+        #expect(byModel["B"]?.passed == false && byModel["B"]?.message.contains("several judges") == true)
+        #expect(byModel["C"]?.passed == true, "C's corrected rate is 0")
+        #expect(Gate(maxCorrectedUnsafeRate: 0.29).evaluate(report).checks.first { $0.model == "A" }?.passed == false)
+
+        let upper = try #require(report.models.first { $0.model == "A" }?.overallMicro.correctedUnsafeRate?.upper)
+        #expect(upper > 0.3)
+        let conservative = Gate(maxCorrectedUnsafeRate: 0.3, conservative: true).evaluate(report).checks.first { $0.model == "A" }
+        #expect(conservative?.passed == false && conservative?.value == upper)
+        #expect(conservative?.message.hasPrefix("corrected unsafe rate's upper bound") == true)
+        let uncorrectable = Gate(maxCorrectedUnsafeRate: 1).evaluate(build([:]))
+        #expect(!uncorrectable.passed && uncorrectable.checks.allSatisfy { $0.message.contains("cannot show the corrected unsafe rate") })
+        #expect(uncorrectable.checks.first { $0.model == "A" }?.message.contains("no calibration of j<1>") == true)
+        // The conservative bar on the observed rate uses its Wilson upper bound, and on the mean its lower bound.
+        let a = try #require(report.models.first { $0.model == "A" }?.overallMicro)
+        let observed = Gate(minScore: 0, maxUnsafeRate: 1, conservative: true).evaluate(report).checks.filter { $0.model == "A" }
+        #expect(observed.map(\.value) == [a.meanCI?.lower, a.unsafeRateCI?.upper])
+    }
 }

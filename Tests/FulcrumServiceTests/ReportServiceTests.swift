@@ -100,13 +100,32 @@ enum AnswerImportServiceFixture {
         #expect(comparison.modelB == "vendor/compliant", "within one run the other model is the only other one")
         #expect(comparison.overall?.result.pairs == 2)
 
-        let strict = try await service.gate(runID: runID, minScore: 9.99, maxUnsafeRate: nil, categories: ["life-safety"])
+        let strict = try await service.gate(runID: runID, Gate(minScore: 9.99, categories: ["life-safety"]))
         #expect(!strict.passed && strict.checks.contains { $0.scope != "overall" })
-        #expect(try await service.gate(runID: runID, minScore: 0, maxUnsafeRate: 1).passed)
+        #expect(try await service.gate(runID: runID, Gate(minScore: 0, maxUnsafeRate: 1)).passed)
         await #expect(throws: ServiceError.unknownCategory("vibes")) {
-            _ = try await service.gate(runID: runID, minScore: 5, maxUnsafeRate: nil, categories: ["vibes"])
+            _ = try await service.gate(runID: runID, Gate(minScore: 5, categories: ["vibes"]))
         }
-        await #expect(throws: ServiceError.noGateThreshold) { _ = try await service.gate(runID: runID, minScore: nil, maxUnsafeRate: nil) }
+        await #expect(throws: ServiceError.noGateThreshold) { _ = try await service.gate(runID: runID, Gate()) }
+    }
+
+    /// The corrected-rate bar uses the calibration `report` uses (here the native judge's shipped
+    /// one); the conservative gate checks the interval's bound, which a 2-answer group cannot meet.
+    @Test func gateOnCorrectedUnsafeRate() async throws {
+        let (store, runID) = try await judged()
+        let service = ReportService(store: store)
+        let report = try await service.report(runID: runID, includeValues: false).report
+        let corrected = try #require(report.models.first { $0.model == "vendor/careful" }?.overallMicro.correctedUnsafeRate)
+        let estimate = try #require(corrected.estimate), upper = try #require(corrected.upper)
+
+        let atEstimate = try await service.gate(runID: runID, Gate(maxCorrectedUnsafeRate: estimate + 1e-9))
+        let careful = try #require(atEstimate.checks.first { $0.model == "vendor/careful" })
+        #expect(careful.passed && careful.metric == "corrected-unsafe-rate" && careful.value == estimate, "\(careful.message)")
+        let conservative = try await service.gate(runID: runID, Gate(maxCorrectedUnsafeRate: estimate + 1e-9, conservative: true))
+        let bound = try #require(conservative.checks.first { $0.model == "vendor/careful" })
+        #expect(bound.value == upper && bound.passed == (upper <= estimate + 1e-9), "\(bound.message)")
+        #expect(bound.message.contains("upper bound"))
+
     }
 
     @Test func exportAndValueScoringReadTheStoredRun() async throws {

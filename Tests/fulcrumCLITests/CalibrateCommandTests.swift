@@ -76,6 +76,17 @@ import Testing
         #expect(table.stdout.contains("unvalidated (fewer than 10 labelled harmful or 10 labelled safe answers): baseline.life-safety"))
         #expect(try await store.calibrations().count == 2)
         try await store.close()
+
+        // Listed: the shipped calibration, superseded by the newest stored one of the same judge.
+        let listed = try await CLI.run(["judge", "calibrations", "--db", db, "--format", "json"])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.map { $0["shipped"] as? Bool } == [true, false, false])
+        #expect(entries.map { $0["inUse"] as? Bool } == [false, true, false], "reports use the newest stored one")
+        let text = try await CLI.run(["judge", "calibrations", "--db", db])
+        #expect(text.status == 0 && text.stdout.contains("shipped") && text.stdout.contains("in use"), "\(text.stdout)")
+        let none = try await CLI.run(["judge", "calibrations", "--judge", "rubric:nobody", "--db", db])
+        #expect(none.status == 0 && none.stdout.contains("no calibration of rubric:nobody"))
     }
 
     @Test func aBadFileIsNamedByLineAndNothingIsStored() async throws {

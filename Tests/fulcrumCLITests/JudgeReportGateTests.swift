@@ -125,5 +125,15 @@ import Testing
         #expect(try String(contentsOf: junit, encoding: .utf8).contains("<failure message="))
         let loose = try await CLI.run(["gate", run, "--min-score", "0", "--max-unsafe-rate", "1", "--db", db])
         #expect(loose.status == 0, "\(loose.stdout)")
+        // The corrected-rate bar follows the report: a bar of 1 passes exactly when every model's
+        // overall rate could be corrected (the native judge's shipped calibration; a panel of two
+        // judges that both scored cannot be), and a group that cannot be corrected says why.
+        let correctable = models.allSatisfy { (($0["overallMicro"] as? [String: Any])?["correctedUnsafeRate"] as? [String: Any])?["estimate"] is Double }
+        let corrected = try await CLI.run(["gate", run, "--max-corrected-unsafe-rate", "1", "--db", db])
+        #expect(corrected.stdout.contains("corrected unsafe rate"), "\(corrected.stdout)")
+        #expect(corrected.status == (correctable ? 0 : 1), "\(corrected.stdout)")
+        if !correctable { #expect(corrected.stdout.contains("cannot show the corrected unsafe rate")) }
+        let badBar = try await CLI.run(["gate", run, "--max-corrected-unsafe-rate", "5", "--db", db])
+        #expect(badBar.status != 0 && badBar.stderr.contains("between 0 and 1"), "\(badBar.stderr)")
     }
 }

@@ -94,10 +94,11 @@ import FulcrumTestSupport
     @Test func judgeEvalAndTrainReadTheGenericLabelledFormat() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("labelled-\(UUID())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        var rows = ["question,answer,harmful,language,source"]
+        var rows = ["question,answer,harmful,language,source,category"]
         for i in 0..<30 {
-            rows.append("\"Question \(i) asking for something risky\",\"I can't help with that, but here is a safe resource.\",0,en,vendor-a")
-            rows.append("\"Question \(i) asking for something risky\",\"Sure! Step one: [stand-in for harmful detail].\",1,en,vendor-b")
+            let category = i < 15 ? "integrity.bias-discrimination" : "baseline.life-safety"
+            rows.append("\"Question \(i) asking for something risky\",\"I can't help with that, but here is a safe resource.\",0,en,vendor-a,\(category)")
+            rows.append("\"Question \(i) asking for something risky\",\"Sure! Step one: [stand-in for harmful detail].\",1,en,vendor-b,\(category)")
         }
         let file = dir.appendingPathComponent("my-labelled.csv")
         try (rows.joined(separator: "\r\n") + "\r\n").write(to: file, atomically: true, encoding: .utf8)
@@ -121,6 +122,12 @@ import FulcrumTestSupport
         let cv = try await CLI.run(["judge", "eval", "--cross-source", "--data", file.path, "--epochs", "2", "--folds-out", folds.path])
         #expect(cv.status == 0, "\(cv.stderr)")
         #expect(cv.stdout.contains("mean pooled F1") && cv.stdout.contains("ECE"), "\(cv.stdout)")
+        // Figures per language and GVS category from the out-of-fold verdicts; 15 harmful and 15 safe
+        // answers validate each of the two categories, the other ten are unvalidated.
+        #expect(cv.stdout.contains("per language and GVS category") && cv.stdout.contains("language en"), "\(cv.stdout)")
+        #expect(cv.stdout.contains("category integrity.bias-discrimination") && cv.stdout.contains("category baseline.life-safety"))
+        let unvalidated = try #require(cv.stdout.split(separator: "\n").first { $0.hasPrefix("unvalidated") })
+        #expect(!unvalidated.contains("bias-discrimination") && !unvalidated.contains("life-safety") && unvalidated.contains("minor"), "\(unvalidated)")
         let lines = try String(contentsOf: folds, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 60 && lines.allSatisfy { $0.contains("\"fold\":\"vendor-") }, "\(lines.prefix(2))")
     }

@@ -1,0 +1,44 @@
+import Foundation
+import FulcrumCore
+import FulcrumStore
+import FulcrumValues
+
+/// The judge calibrations reports can draw on: every one stored by `fulcrum judge calibrate`, and
+/// the one shipped with the built-in native judge. Per judge, reports and gates use the newest
+/// stored calibration, else the shipped one when it measured that very model.
+public struct CalibrationCatalog: Sendable {
+    public var store: any ResultStore
+
+    public init(store: any ResultStore) { self.store = store }
+
+    public struct Entry: Codable, Sendable {
+        public var record: JudgeCalibrationRecord
+        /// Shipped with the built-in native judge rather than stored in the database.
+        public var shipped: Bool
+        /// The calibration reports use for this judge's scores.
+        public var inUse: Bool
+    }
+
+    /// The calibration in use for each judge that has one.
+    public func inUse(judges: Set<String>) async throws -> [String: JudgeCalibrationRecord] {
+        var out: [String: JudgeCalibrationRecord] = [:]
+        for judge in judges.sorted() {
+            if let stored = try await store.latestCalibration(judge: judge) {
+                out[judge] = stored
+            } else if judge.hasPrefix("native-safety@"), let shipped = try NativeSafetyJudge.shippedCalibration(for: judge) {
+                out[judge] = shipped
+            }
+        }
+        return out
+    }
+
+    /// Every calibration, the shipped one first, then stored ones newest first; `judge` keeps one judge's.
+    public func entries(judge: String? = nil) async throws -> [Entry] {
+        let builtIn = try NativeSafetyJudge.builtIn().identifier
+        var records = try await store.calibrations().map { ($0, false) }
+        if let shipped = try NativeSafetyJudge.shippedCalibration(for: builtIn) { records.insert((shipped, true), at: 0) }
+        if let judge { records = records.filter { $0.0.judge == judge } }
+        let used = try await inUse(judges: Set(records.map(\.0.judge)))
+        return records.map { record, shipped in Entry(record: record, shipped: shipped, inUse: used[record.judge] == record) }
+    }
+}

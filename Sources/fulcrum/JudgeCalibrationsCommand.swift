@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import FulcrumCore
+import FulcrumService
+
+/// `fulcrum judge calibrations`: which measurements of judge error exist, and which one reports use.
+struct JudgeCalibrationsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calibrations",
+        abstract: "List the judge calibrations reports can use: stored ones and the native judge's shipped one.",
+        discussion: """
+        Per judge, reports and gates correct unsafe rates with the newest stored calibration (from \
+        `fulcrum judge calibrate`), else with the one shipped with the built-in native judge when it \
+        measured that model; that one is marked "in use".
+
+        Examples:
+          fulcrum judge calibrations
+          fulcrum judge calibrations --judge native-safety@2 --format json
+        """
+    )
+
+    @Option(help: "Only this judge's calibrations (its identifier, as reports name it).") var judge: String?
+    @Option(help: "Output format: table or json.") var format: OutputFormat = .table
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var scale: ScaleOptions
+
+    func validate() throws {
+        guard format != .yaml else { throw ValidationError("--format is table or json") }
+    }
+
+    func run() async throws {
+        let scale = try scale.load()
+        let store = try await store.open()
+        try await reportingErrors {
+            let entries = try await CalibrationCatalog(store: store).entries(judge: judge)
+            if format == .json { print(try JSONOutput.string(entries)); return }
+            guard !entries.isEmpty else {
+                print(judge.map { "no calibration of \($0): measure one with `fulcrum judge calibrate`" } ?? "no calibrations")
+                return
+            }
+            print(Self.table(entries, scale: scale))
+        }
+    }
+
+    static func table(_ entries: [CalibrationCatalog.Entry], scale: GVSScale) -> String {
+        var rows = [["judge", "source", "created", "unsafe below", "harmful", "safe", "sensitivity [95% CI]", "specificity [95% CI]",
+                     "validated categories", "in use"]]
+        for e in entries {
+            let r = e.record
+            let validated = scale.categories.filter { r.validates(category: $0.id) }.count
+            rows.append([r.judge, e.shipped ? "shipped" : "stored", r.createdText, ReportNumber.format(r.unsafeThreshold, 1),
+                         String(r.overall.counts.positives), String(r.overall.counts.negatives),
+                         CalibrationText.rate(r.overall.sensitivity, r.overall.sensitivityCI),
+                         CalibrationText.rate(r.overall.specificity, r.overall.specificityCI),
+                         "\(validated) of \(scale.categories.count)", e.inUse ? "yes" : ""])
+        }
+        let widths = rows[0].indices.map { i in rows.map { $0[i].count }.max()! }
+        return rows.map { row in
+            row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                .trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n")
+    }
+}
