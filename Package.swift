@@ -33,8 +33,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
-        // Taxonomy, value space, suite items, the Judge and ChatModel protocols, statistics. Foundation only.
-        .target(name: "FulcrumCore", resources: [.copy("Resources")]),
+        // Taxonomy, value space, suite items, the Judge and ChatModel protocols, statistics. Foundation and
+        // the system zlib only (for data files published gzipped; the HTTP client links it already).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "FulcrumCore", dependencies: ["CZlib"], resources: [.copy("Resources")]),
         .target(name: "FulcrumSuites", dependencies: ["FulcrumCore"], resources: [.copy("Resources")]),
         .target(name: "FulcrumJudges", dependencies: ["FulcrumCore"]),
         // FULCRA value evaluator, native safety judge, value profiles, BaseAlign (trained models as resources).

@@ -19,18 +19,23 @@ public struct SafetySample: Sendable, Hashable {
     /// The GVS category the answer is evidence about (`SafetyCategoryMapping`); nil where unknown.
     public var category: String? = nil
 
-    /// Split key: the question, normalised (all answers to one question stay on one side).
-    public var promptKey: String { source + "|" + Dialogue.normalizedKey(question) }
+    /// Split key: the question, normalised (all answers to one question stay on one side); a text
+    /// that answers no question (moderation samples) is its own key.
+    public var promptKey: String {
+        source + "|" + Dialogue.normalizedKey(question.allSatisfy(\.isWhitespace) ? answer : question)
+    }
 }
 
 /// Loads the labelled safety data sets, recognised by their columns:
 /// Do-Not-Answer `data_en_4models.csv` (`*_response`, `*_harmful`, `*_action` per model),
 /// GPTFuzz `responses_labeled_train.csv` (+ `question_list.csv` in the same folder) and
 /// latent-jailbreak `human_annotated.jsonl` (`context`, `response`, `safety`; unlabelled rows skipped),
+/// OpenAI moderation samples `samples-1680.jsonl.gz` (`prompt` and 0/1 content categories, see
+/// `ModerationSamples`),
 /// and the generic labelled format for a user's own data (`LabelledFile`: `question`, `answer`,
 /// `harmful` 0/1, optional `action`, `language`, `source`; CSV or JSONL). A directory is searched
 /// for the three data sets' file names. `headerLine` is the line of a CSV's column names
-/// (1-based), for exports with a title row above them.
+/// (1-based), for exports with a title row above them. Any of these files may be gzipped (`.gz`).
 public enum SafetyDataset {
     public static func load(_ paths: [URL], headerLine: Int = 1) throws(DataError) -> [SafetySample] {
         var out: [SafetySample] = []
@@ -53,9 +58,12 @@ public enum SafetyDataset {
     }
 
     static func loadFile(_ url: URL, headerLine: Int = 1) throws(DataError) -> [SafetySample] {
-        if url.pathExtension == "jsonl" {
+        let format = url.pathExtension == "gz" ? url.deletingPathExtension().pathExtension : url.pathExtension
+        if format == "jsonl" {
             let lines = try jsonLines(url)
-            if let first = lines.lazy.compactMap(\.object).first, first["answer"] != nil { return try LabelledFile.samples(url, lines) }
+            let first = lines.lazy.compactMap(\.object).first
+            if let first, first["answer"] != nil { return try LabelledFile.samples(url, lines) }
+            if let first, ModerationSamples.matches(first) { return try ModerationSamples.samples(url, lines) }
             return try latentJailbreak(url)
         }
         let table = try csvTable(url, headerLine: headerLine)

@@ -27,6 +27,41 @@ import Testing
         #expect(first.category == "integrity.social-appropriateness", "line 2 is an Adult Content question")
     }
 
+    /// The moderation samples as published (gzipped): harmful when any category asked is 1, with the
+    /// GVS category of the most severe one; each text is its own question for splits and folds.
+    @Test func moderationSamplesAreLabelledAnswersWithTheirMostSevereCategory() throws {
+        let samples = try SafetyDataset.load([TestData.safety.appendingPathComponent("openai-moderation/samples-1680.jsonl.gz")])
+        #expect(samples.count == 1680 && samples.filter(\.harmful).count == 522)
+        #expect(samples.allSatisfy { $0.source == "openai-moderation" && $0.question.isEmpty })
+        let byCategory = Dictionary(grouping: samples.filter(\.harmful), by: { $0.category ?? "none" }).mapValues(\.count)
+        #expect(byCategory == ["baseline.violence-hate-extremism": 245, "integrity.social-appropriateness": 141,
+                               "baseline.minor-exploitation": 85, "baseline.life-safety": 51])
+        #expect(samples.filter { !$0.harmful }.allSatisfy { $0.category == nil })
+        #expect(Set(samples.map(\.promptKey)).count > 1600, "texts are not lumped together as one empty question")
+        let blocks = Set(SafetyFolds.withinDataSet(samples).folds.map(\.name))
+        #expect(blocks.count == SafetyFolds.questionBlocks, "\(blocks)")
+    }
+
+    @Test func badModerationLabelsAreNamedByLine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("moderation-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("mine.jsonl")
+        try """
+        {"prompt": "a harmless sentence", "S": 0, "H": 0}
+        {"prompt": "a [stand-in for a threat]", "H2": 1}
+        {"prompt": "unsure", "V": 0.5}
+        {"prompt": "nothing asked"}
+        {"S": 1}
+        """.write(to: file, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try SafetyDataset.load([file])
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("mine.jsonl:3: category labels must be 0 or 1: V") && text.contains("mine.jsonl:4: no category labels")
+                && text.contains("mine.jsonl:5: needs a `prompt` string")
+        }
+    }
+
     @Test func latentJailbreakIsBiasAndChineseAndGPTFuzzHasNoCategory() throws {
         let latent = try SafetyDataset.load([TestData.safety.appendingPathComponent("latent-jailbreak/human_annotated.jsonl")])
         #expect(latent.count == 4800)

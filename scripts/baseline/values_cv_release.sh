@@ -6,5 +6,5 @@ cd "$(dirname "$0")/../.."
 R=.build/release
 swift build -c release --target FulcrumValues >/dev/null
 swiftc -O -I $R/Modules scripts/baseline/cv-driver/main.swift \
-  $R/FulcrumCore.build/*.o $R/FulcrumReport.build/*.o $R/FulcrumValues.build/*.o -o $R/cv-driver
+  $R/FulcrumCore.build/*.o $R/FulcrumReport.build/*.o $R/FulcrumValues.build/*.o -lz -o $R/cv-driver
 exec $R/cv-driver "$@"

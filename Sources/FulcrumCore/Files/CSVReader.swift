@@ -15,11 +15,7 @@ import Foundation
 /// ```
 package enum CSVReader {
     package static func read(_ url: URL) throws(FileReadError) -> [CSVRecord] {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw .unreadable(path: url.path, reason: (error as NSError).localizedDescription)
-        }
-        return try parse(data, path: url.path)
+        try parse(try TextLines.contents(of: url), path: url.path)
     }
 
     package static func parse(_ text: String, path: String = "<text>") throws(FileReadError) -> [CSVRecord] {

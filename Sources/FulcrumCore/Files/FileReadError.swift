@@ -4,6 +4,12 @@ public enum FileReadError: Error, Sendable, Hashable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case invalid(LineProblem)
 
+    /// Why a file's bytes could not be turned into text, before any line is read.
+    package struct Reason: Error, Sendable {
+        package var text: String
+        package init(_ text: String) { self.text = text }
+    }
+
     public var description: String {
         switch self {
         case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"

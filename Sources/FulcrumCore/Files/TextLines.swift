@@ -1,7 +1,7 @@
 import Foundation
 
 /// A text file as numbered lines: UTF-8, an optional byte-order mark dropped, LF or CRLF line ends
-/// (the CR is not part of the line). Every reader of line-based files (JSON Lines, suites, GVS-Bench
+/// (the CR is not part of the line), gzipped or not. Every reader of line-based files (JSON Lines, suites, GVS-Bench
 /// prompts) goes through here, so a file saved on Windows or by a spreadsheet reads like any other.
 ///
 /// ```swift
@@ -22,11 +22,17 @@ package struct TextLines: Sendable {
     package let lines: [Line]
 
     package init(contentsOf url: URL) throws(FileReadError) {
+        try self.init(data: try Self.contents(of: url), path: url.path)
+    }
+
+    /// A file's bytes, decompressed when it is gzipped (by its `.gz` name or its magic number).
+    package static func contents(of url: URL) throws(FileReadError) -> Data {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw .unreadable(path: url.path, reason: (error as NSError).localizedDescription)
         }
-        try self.init(data: data, path: url.path)
+        guard url.pathExtension == "gz" || Gunzip.isGzip(data) else { return data }
+        do { return try Gunzip.decompress(data) } catch { throw .unreadable(path: url.path, reason: error.text) }
     }
 
     /// Fails naming the first line that is not valid UTF-8.
