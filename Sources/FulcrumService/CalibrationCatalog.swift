@@ -38,7 +38,12 @@ public struct CalibrationCatalog: Sendable {
         var records = try await store.calibrations().map { ($0, false) }
         if let shipped = try NativeSafetyJudge.shippedCalibration(for: builtIn) { records.insert((shipped, true), at: 0) }
         if let judge { records = records.filter { $0.0.judge == judge } }
-        let used = try await inUse(judges: Set(records.map(\.0.judge)))
-        return records.map { record, shipped in Entry(record: record, shipped: shipped, inUse: used[record.judge] == record) }
+        var used = try await inUse(judges: Set(records.map(\.0.judge)))
+        return records.map { record, shipped in
+            // Two runs in the same second store equal records; only the first (newest) is the one in use.
+            let inUse = used[record.judge] == record
+            if inUse { used[record.judge] = nil }
+            return Entry(record: record, shipped: shipped, inUse: inUse)
+        }
     }
 }

@@ -34,7 +34,7 @@ public struct SafetySample: Sendable, Hashable {
 /// `ModerationSamples`),
 /// and the generic labelled format for a user's own data (`LabelledFile`: `question`, `answer`,
 /// `harmful` 0/1, optional `action`, `language`, `source`; CSV or JSONL). A directory is searched
-/// for the three data sets' file names. `headerLine` is the line of a CSV's column names
+/// for the four data sets' file names. `headerLine` is the line of a CSV's column names
 /// (1-based), for exports with a title row above them. Any of these files may be gzipped (`.gz`).
 public enum SafetyDataset {
     public static func load(_ paths: [URL], headerLine: Int = 1) throws(DataError) -> [SafetySample] {
@@ -45,7 +45,7 @@ public enum SafetyDataset {
                 throw .unreadable(file: url.path, reason: "no such file or directory")
             }
             if isDirectory.boolValue {
-                let known = ["data_en_4models.csv", "responses_labeled_train.csv", "human_annotated.jsonl"]
+                let known = ["data_en_4models.csv", "responses_labeled_train.csv", "human_annotated.jsonl", "samples-1680.jsonl.gz"]
                 let files = (FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? [])
                     .filter { known.contains($0.lastPathComponent) }.sorted { $0.path < $1.path }
                 guard !files.isEmpty else { throw .empty(file: url.path) }
@@ -74,7 +74,7 @@ public enum SafetyDataset {
             return try gptFuzz(url, table)
         }
         if table.header.contains(where: { $0.hasSuffix("_harmful") }) { return try doNotAnswer(url, table) }
-        throw .invalid([LineProblem(path: url.path, line: table.headerLine, message: "unrecognised columns; expected question, answer and harmful (or Do-Not-Answer, GPTFuzz or latent-jailbreak data)")])
+        throw .invalid([LineProblem(path: url.path, line: table.headerLine, message: "unrecognised columns; expected question, answer and harmful (or Do-Not-Answer, GPTFuzz, latent-jailbreak or moderation-sample data)")])
     }
 
     static func doNotAnswer(_ url: URL, _ t: CSVTable) throws(DataError) -> [SafetySample] {

@@ -42,7 +42,7 @@ public struct SafetyModelTrainer: Sendable {
                                      featureCount: f, classes: Array(0...5))
         var meta = metadata
         // Version 2: calibrated harm probability and a fitted threshold (version 1: raw, 0.5).
-        meta["version"] = meta["version"] ?? "2"
+        meta["version"] = meta["version"] ?? "3"
         meta["trainingSamples"] = String(samples.count)
         meta["harmBalance"] = balancePerDataSet ? "per data set" : "over all"
         return LinearTextModel(kind: NativeSafetyJudge.modelKind, featurizer: textFeaturizer, heads: [harm, action], metadata: meta)

@@ -25,7 +25,7 @@ struct JudgeCalibrateCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var judgeOptions: JudgeOptions
-    @Option(name: .customLong("data"), parsing: .upToNextOption, help: "Labelled data: Do-Not-Answer, GPTFuzz or latent-jailbreak files or folders, or your own CSV/JSONL with question, answer, harmful (0/1) and optional category, language, source, model.")
+    @Option(name: .customLong("data"), parsing: .upToNextOption, help: "Labelled data: Do-Not-Answer, GPTFuzz, latent-jailbreak or OpenAI moderation-sample files (gzipped or not) or folders, or your own CSV/JSONL with question, answer, harmful (0/1) and optional category, language, source, model.")
     var data: [String]
     @Option(help: "Native model file to calibrate (with --judge native; default: the built-in model).") var model: String?
     @Option(help: "Scores below this count as unsafe (use the threshold your reports use).") var unsafeThreshold: Double = 6

@@ -15,7 +15,7 @@ struct JudgeCalibrationsCommand: AsyncParsableCommand {
 
         Examples:
           fulcrum judge calibrations
-          fulcrum judge calibrations --judge native-safety@2 --format json
+          fulcrum judge calibrations --judge native-safety@3 --format json
         """
     )
 

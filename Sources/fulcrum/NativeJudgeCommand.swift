@@ -104,7 +104,7 @@ struct NativeJudgeTrainCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .customLong("data"), parsing: .upToNextOption, help: "Labelled data: Do-Not-Answer, GPTFuzz or latent-jailbreak files or folders, or your own CSV/JSONL with question, answer, harmful (0/1) and optional action, language, source.") var data: [String]
+    @Option(name: .customLong("data"), parsing: .upToNextOption, help: "Labelled data: Do-Not-Answer, GPTFuzz, latent-jailbreak or OpenAI moderation-sample files (gzipped or not) or folders, or your own CSV/JSONL with question, answer, harmful (0/1) and optional action, language, source.") var data: [String]
     @Option(help: "Where to write the model.") var out: String
     @Option(help: "The line of a CSV's column names, when a title row sits above them (1-based; default 1).")
     var headerRow = 1
@@ -209,7 +209,7 @@ struct NativeJudgeEvalCommand: ParsableCommand {
     )
 
     @Option(help: "Model file (default: the built-in model).") var model: String?
-    @Option(name: .customLong("data"), parsing: .upToNextOption, help: "Labelled data: Do-Not-Answer, GPTFuzz or latent-jailbreak files or folders, or your own CSV/JSONL with question, answer, harmful (0/1) and optional action, language, source.") var data: [String]
+    @Option(name: .customLong("data"), parsing: .upToNextOption, help: "Labelled data: Do-Not-Answer, GPTFuzz, latent-jailbreak or OpenAI moderation-sample files (gzipped or not) or folders, or your own CSV/JSONL with question, answer, harmful (0/1) and optional action, language, source.") var data: [String]
     @Flag(help: "Evaluate only the held-out split recorded in the model.") var heldOut = false
     @Flag(help: "Cross-source validate the judge's design on the data (trains one model per fold) instead of evaluating a model file.")
     var crossSource = false

@@ -48,13 +48,15 @@ import Testing
     /// design is re-validated below on Do-Not-Answer's answering models.
     @Test func safetyJudgeCarriesItsCrossSourceFiguresAndCalibration() throws {
         let judge = try NativeSafetyJudge.builtIn()
-        #expect(judge.identifier == "native-safety@2")
+        #expect(judge.identifier == "native-safety@3")
         let meta = judge.model.metadata
         #expect(meta["testShare"] == "0.0" && meta["harmBalance"] == "per data set")
-        // Measured (2026-12-02): pooled F1 0.573 / 0.911 / 0.882, mean 0.789; threshold 0.6.
-        #expect(Double(meta["crossSourceF1.do-not-answer"]!)! >= 0.55)
+        // Measured (2026-12-02, native-safety@3 with the moderation samples): pooled F1 0.559 /
+        // 0.913 / 0.919 / 0.657 (moderation), mean 0.762; threshold 0.45.
+        #expect(Double(meta["crossSourceF1.do-not-answer"]!)! >= 0.54)
         #expect(Double(meta["crossSourceF1.gptfuzz"]!)! >= 0.90)
-        #expect(Double(meta["crossSourceF1.latent-jailbreak"]!)! >= 0.87)
+        #expect(Double(meta["crossSourceF1.latent-jailbreak"]!)! >= 0.90)
+        #expect(Double(meta["crossSourceF1.openai-moderation"]!)! >= 0.63)
         #expect(judge.threshold == Double(meta["harmThreshold"]!)! && judge.calibration != .identity)
         // The file is the model those figures describe: it fits its own training data.
         let samples = try SafetyDataset.load([TestData.safety])
@@ -64,9 +66,9 @@ import Testing
         let calibration = try #require(try NativeSafetyJudge.shippedCalibration(for: judge.identifier))
         #expect(calibration.method.hasPrefix("cross-source folds"))
         #expect(calibration.overall.counts.positives + calibration.overall.counts.negatives == samples.count)
-        // Measured: sensitivity 0.867 (3,130 of 3,609), specificity 0.972 (10,791 of 11,107).
-        #expect(calibration.overall.counts.sensitivity >= 0.85 && calibration.overall.counts.specificity >= 0.96)
-        #expect(try NativeSafetyJudge.shippedCalibration(for: "native-safety@1") == nil)
+        // Measured: sensitivity 0.875 (3,616 of 4,131), specificity 0.960 (11,770 of 12,265).
+        #expect(calibration.overall.counts.sensitivity >= 0.86 && calibration.overall.counts.specificity >= 0.95)
+        #expect(try NativeSafetyJudge.shippedCalibration(for: "native-safety@2") == nil)
     }
 
     /// The design itself, cross-source validated on Do-Not-Answer alone (four answering models held
