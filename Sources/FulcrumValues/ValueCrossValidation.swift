@@ -20,8 +20,9 @@ public struct ValueCrossValidation: Sendable, Codable {
         public var meanMacroF1: Double
         public var meanAccuracy: Double
         public var exactVectorMatch: Double
-        /// The fold model's decision offsets per value (−1, 0, +1), chosen on its training part; nil without.
-        public var decisionOffsets: [[Double]]? = nil
+        /// The fold model's decision offsets, chosen on its training part alone (with the inner
+        /// out-of-fold macro-F1 they were chosen on); nil without.
+        public var decisionOffsets: ValueDecisionOffsets? = nil
     }
 
     public struct SchemeSummary: Sendable, Codable {
@@ -88,7 +89,7 @@ public struct ValueCrossValidation: Sendable, Codable {
             let report = ValueEvaluationReport(truth: test.map(\.vector), predicted: chosen.map(Self.vector))
             return (FoldResult(scheme: fold.scheme, fold: fold.name, train: fold.train.count, test: fold.test.count,
                                meanMacroF1: report.meanMacroF1, meanAccuracy: report.meanAccuracy,
-                               exactVectorMatch: report.exactVectorMatch, decisionOffsets: evaluator.decisionOffsets?.offsets),
+                               exactVectorMatch: report.exactVectorMatch, decisionOffsets: evaluator.decisionOffsets),
                     probabilities, chosen)
         }
         let foldResults = results.map(\.0)

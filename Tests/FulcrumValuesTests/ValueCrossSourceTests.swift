@@ -154,10 +154,10 @@ import Testing
         func data(flipA: Bool) -> [LabelledDialogue] {
             (0..<36).map { i in
                 let model = ["a", "b", "c"][i % 3]
-                let rare = i % 6 < 2
+                let rare = (i / 3) % 3 == 0  // a third of each answering model's dialogues
                 var labels: [SchwartzValue: Double] = rare ? [.tradition: 1] : [:]
                 if flipA && model == "a" { labels = rare ? [:] : [.tradition: -1, .power: 1] }
-                return ValueCrossSourceTests.sample("prompt \(i)", rare ? "we keep our old customs and rituals \(i % 4)" : "use the new app \(i % 5)",
+                return ValueCrossSourceTests.sample("prompt \(i)", rare ? "use the new app \(i % 5) with old customs" : "use the new app \(i % 5)",
                                                     model: model, query: "q", labels)
             }
         }
@@ -168,15 +168,18 @@ import Testing
         let original = ValueCrossValidation.run(data(flipA: false), options: o)
         let flipped = ValueCrossValidation.run(data(flipA: true), options: o)
         let a0 = try #require(original.folds.first { $0.fold == "a" }), a1 = try #require(flipped.folds.first { $0.fold == "a" })
+        // Offsets and the inner out-of-fold macro-F1 they were chosen on: any label of a read by the
+        // inner validation would change the latter.
         let offsets = try #require(a0.decisionOffsets)
-        #expect(offsets.count == 10 && a1.decisionOffsets == offsets)
+        #expect(offsets.offsets.count == 10 && offsets.folds == 2 && offsets.predictions == 24)
+        #expect(a1.decisionOffsets == offsets)
         // The same selection run directly on fold a's training part gives the same offsets.
         let membership = try #require(original.membership.first { $0.name == "a" })
         let samples = data(flipA: false)
         let direct = InnerCrossSourceOffsets.select(membership.train.map { samples[$0] }, trainer: o.trainer)
-        #expect(direct?.offsets == offsets && direct?.folds == 2)
-        // And the data does change what the folds that train on a choose or score.
+        #expect(direct == offsets)
+        // The folds whose training part holds a do see the change (so the comparison above can fail).
         let b0 = try #require(original.folds.first { $0.fold == "b" }), b1 = try #require(flipped.folds.first { $0.fold == "b" })
-        #expect(b0.decisionOffsets != b1.decisionOffsets || b0.meanMacroF1 != b1.meanMacroF1)
+        #expect(b0.decisionOffsets != nil && b0.decisionOffsets != b1.decisionOffsets)
     }
 }
