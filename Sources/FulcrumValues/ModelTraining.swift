@@ -23,6 +23,8 @@ public struct ValueModelTraining: Sendable {
         /// Also run cross-source validation (`ValueCrossValidation`) with these options and record its
         /// figures, per-value out-of-fold error and the confidence calibration in the model file.
         public var crossSource = false
+        /// Per-value decision offsets chosen by inner cross-source validation (`ValueModelTrainer.decisionOffsets`).
+        public var decisionOffsets = false
 
         public init() {}
 
@@ -41,7 +43,9 @@ public struct ValueModelTraining: Sendable {
             featurizer.fieldWeights = [promptWeight, 1]
             featurizer.minDocumentFrequency = minDocumentFrequency
             featurizer.hashBits = hashBits
-            return ValueModelTrainer(featurizer: featurizer, optimizer: optimizer)
+            var trainer = ValueModelTrainer(featurizer: featurizer, optimizer: optimizer)
+            trainer.decisionOffsets = decisionOffsets
+            return trainer
         }
     }
 

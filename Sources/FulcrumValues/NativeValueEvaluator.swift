@@ -18,6 +18,8 @@ public struct NativeValueEvaluator: ValueEvaluator {
     public var check: EvaluatorCheck? { EvaluatorCheck(metadata: model.metadata) }
     /// Applied to every confidence when the model file has one; nil: raw softmax probabilities.
     public let calibration: ValueConfidenceCalibration?
+    /// Added to the −1/+1 log-probabilities before the arg-max when the model file has them; nil: plain arg-max.
+    public let decisionOffsets: ValueDecisionOffsets?
     /// Per-value cross-source (out-of-fold) error recorded at training time, in FULCRA order.
     public var outOfFoldError: [ValueOutOfFoldError]? { ValueOutOfFoldError.recorded(in: model.metadata) }
 
@@ -29,6 +31,15 @@ public struct NativeValueEvaluator: ValueEvaluator {
         heads = SchwartzValue.allCases.map { model.head(named: $0.rawValue)! }
         fused = FusedHeads(heads, featureCount: model.featurizer.vocabulary.count)
         calibration = model.metadata[Self.calibrationKey].flatMap { ModelMetadataJSON.decode(ValueConfidenceCalibration.self, $0) }
+        decisionOffsets = ValueDecisionOffsets.recorded(in: model.metadata)
+    }
+
+    /// Per value (FULCRA order) the index of the label chosen from its probabilities (0 = −1, 1 = 0, 2 = +1).
+    public func choices(_ probabilities: [[Double]]) -> [Int] {
+        probabilities.indices.map { v in
+            let p = probabilities[v]
+            return decisionOffsets?.choice(value: v, probabilities: p) ?? (p.indices.max { p[$0] < p[$1] } ?? 0)
+        }
     }
 
     /// A copy that reports raw (uncalibrated) confidences.
@@ -68,12 +79,13 @@ public struct NativeValueEvaluator: ValueEvaluator {
         var vector = ValueVector()
         var confidence: [Double?] = []
         let all = fused.probabilities(features.row, heads: heads)
+        let chosen = choices(all)
         for value in SchwartzValue.allCases {
             let head = heads[value.index]
             let probs = all[value.index]
-            let best = probs.indices.max { probs[$0] < probs[$1] }!
+            let best = chosen[value.index]
             vector[value] = Double(head.classes[best])
-            confidence.append(calibration?.confidence(value: value.index, probabilities: probs) ?? probs[best])
+            confidence.append(calibration?.confidence(value: value.index, probabilities: probs, chosen: best) ?? probs[best])
         }
         return ValueAssessment(vector: vector, confidence: confidence, truncated: features.truncated)
     }

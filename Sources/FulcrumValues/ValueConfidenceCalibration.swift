@@ -25,16 +25,32 @@ public struct ValueConfidenceCalibration: Sendable, Codable, Hashable {
     public static let binCount = 10
 
     /// One out-of-fold prediction of one dialogue: per value the class probabilities (−1, 0, +1),
-    /// the true label and the fold it was held out in.
+    /// the true label and the fold it was held out in; `chosen`: per value the index of the label the
+    /// model chose (differs from the arg-max under decision offsets; nil: the arg-max).
     public struct Prediction: Sendable {
         public var probabilities: [[Double]]
         public var truth: ValueVector
         public var fold: Int
+        public var chosen: [Int]? = nil
+
+        public init(probabilities: [[Double]], truth: ValueVector, fold: Int, chosen: [Int]? = nil) {
+            self.probabilities = probabilities
+            self.truth = truth
+            self.fold = fold
+            self.chosen = chosen
+        }
+
+        /// The index of the label chosen for value `v`.
+        func choice(_ v: Int) -> Int {
+            if let chosen { return chosen[v] }
+            let p = probabilities[v]
+            return p.indices.max { p[$0] < p[$1] } ?? 0
+        }
     }
 
-    /// The calibrated probability of the top class of `probabilities` for value `index`.
-    public func confidence(value index: Int, probabilities p: [Double]) -> Double {
-        let best = p.indices.max { p[$0] < p[$1] } ?? 0
+    /// The calibrated probability of the chosen class (default: the top class) of `probabilities` for value `index`.
+    public func confidence(value index: Int, probabilities p: [Double], chosen: Int? = nil) -> Double {
+        let best = chosen ?? (p.indices.max { p[$0] < p[$1] } ?? 0)
         switch method {
         case .platt: return platt[index].apply(p[best])
         case .temperature: return Self.tempered(p, temperatures[index])[best]
@@ -53,7 +69,7 @@ public struct ValueConfidenceCalibration: Sendable, Codable, Hashable {
             for x in apply {
                 for v in 0..<ValueVector.dimension {
                     let probs = x.probabilities[v]
-                    let best = probs.indices.max { probs[$0] < probs[$1] }!
+                    let best = x.choice(v)
                     let correct = best - 1 == Int(x.truth.components[v])
                     raw.append((probs[best], correct))
                     viaPlatt.append((p[v].apply(probs[best]), correct))
@@ -75,7 +91,7 @@ public struct ValueConfidenceCalibration: Sendable, Codable, Hashable {
         (0..<ValueVector.dimension).map { v in
             PlattScaling.fit(predictions.map { x in
                 let p = x.probabilities[v]
-                let best = p.indices.max { p[$0] < p[$1] }!
+                let best = x.choice(v)
                 return (p[best], best - 1 == Int(x.truth.components[v]))
             })
         }

@@ -20,6 +20,9 @@ public struct ValueCrossValidation: Sendable, Codable {
         public var meanMacroF1: Double
         public var meanAccuracy: Double
         public var exactVectorMatch: Double
+        /// The fold model's decision offsets, chosen on its training part alone (with the inner
+        /// out-of-fold macro-F1 they were chosen on); nil without.
+        public var decisionOffsets: ValueDecisionOffsets? = nil
     }
 
     public struct SchemeSummary: Sendable, Codable {
@@ -75,16 +78,19 @@ public struct ValueCrossValidation: Sendable, Codable {
         let (membership, skipped) = folds(samples)
         let trainer = options.trainer
         // Two folds at a time: training is single-threaded and folds are independent.
-        let results = ParallelMap.map(membership) { fold -> (FoldResult, [[[Double]]]) in
+        let results = ParallelMap.map(membership) { fold -> (FoldResult, [[[Double]]], [[Int]]) in
             let model = trainer.train(fold.train.map { samples[$0] })
             let written = (try? ModelFile.decode(ModelFile.encode(model), path: "fold", expectedKind: NativeValueEvaluator.modelKind)) ?? model
             let evaluator = try! NativeValueEvaluator(model: written)
             let test = fold.test.map { samples[$0] }
             let probabilities = test.map { evaluator.rawProbabilities(prompt: $0.dialogue.prompt, response: $0.dialogue.response) }
-            let report = ValueEvaluationReport(truth: test.map(\.vector), predicted: probabilities.map(Self.vector))
+            // The fold model's own decision offsets (chosen on its training part only) pick the labels.
+            let chosen = probabilities.map(evaluator.choices)
+            let report = ValueEvaluationReport(truth: test.map(\.vector), predicted: chosen.map(Self.vector))
             return (FoldResult(scheme: fold.scheme, fold: fold.name, train: fold.train.count, test: fold.test.count,
                                meanMacroF1: report.meanMacroF1, meanAccuracy: report.meanAccuracy,
-                               exactVectorMatch: report.exactVectorMatch), probabilities)
+                               exactVectorMatch: report.exactVectorMatch, decisionOffsets: evaluator.decisionOffsets),
+                    probabilities, chosen)
         }
         let foldResults = results.map(\.0)
         var schemes: [SchemeSummary] = []
@@ -100,13 +106,13 @@ public struct ValueCrossValidation: Sendable, Codable {
         var predictions: [ValueConfidenceCalibration.Prediction] = []
         for (i, fold) in membership.enumerated() where fold.scheme == responseScheme {
             for (j, s) in fold.test.enumerated() {
-                predictions.append(.init(probabilities: results[i].1[j], truth: samples[s].vector, fold: i))
+                predictions.append(.init(probabilities: results[i].1[j], truth: samples[s].vector, fold: i, chosen: results[i].2[j]))
             }
         }
         var cv = ValueCrossValidation(folds: foldResults, schemes: schemes, skipped: skipped, outOfFold: nil, calibration: nil,
                                       reliabilityBefore: nil, reliabilityAfter: nil, membership: membership)
         if !predictions.isEmpty {
-            cv.outOfFold = ValueEvaluationReport(truth: predictions.map(\.truth), predicted: predictions.map { Self.vector($0.probabilities) })
+            cv.outOfFold = ValueEvaluationReport(truth: predictions.map(\.truth), predicted: predictions.map { Self.vector($0.chosen!) })
             let fitted = ValueConfidenceCalibration.fit(predictions)
             cv.calibration = fitted.calibration
             cv.reliabilityBefore = fitted.before
@@ -115,13 +121,10 @@ public struct ValueCrossValidation: Sendable, Codable {
         return cv
     }
 
-    /// The arg-max label of each value.
-    static func vector(_ probabilities: [[Double]]) -> ValueVector {
+    /// The labels of chosen class indices (0 = −1, 1 = 0, 2 = +1), per value.
+    static func vector(_ chosen: [Int]) -> ValueVector {
         var v = ValueVector()
-        for value in SchwartzValue.allCases {
-            let p = probabilities[value.index]
-            v[value] = Double((p.indices.max { p[$0] < p[$1] } ?? 1) - 1)
-        }
+        for value in SchwartzValue.allCases { v[value] = Double(chosen[value.index] - 1) }
         return v
     }
 

@@ -5,7 +5,7 @@ import FulcrumCore
 /// Implementations: `NativeValueEvaluator` (a linear model trained by Fulcrum, offline, fast) and
 /// `FULCRAAnnotator` (an LLM following the FULCRA annotation protocol).
 public protocol ValueEvaluator: Sendable {
-    /// Stable identifier stored with every assessment, e.g. `native-values@1`.
+    /// Stable identifier stored with every assessment, e.g. `native-values@2`.
     var identifier: String { get }
     func evaluate(prompt: String, response: String) async throws -> ValueAssessment
 }

@@ -5,6 +5,11 @@ import FulcrumCore
 public struct ValueModelTrainer: Sendable {
     public var featurizer: FeaturizerConfig
     public var optimizer: SoftmaxTrainer
+    /// Choose per-value decision offsets by an inner leave-one-answering-model-out validation on the
+    /// training samples (`InnerCrossSourceOffsets`) and store them in the model; costs one extra
+    /// training per answering model. Off by default: level with the plain arg-max on the FULCRA
+    /// cross-source folds (scripts/baseline/README.md).
+    public var decisionOffsets = false
 
     /// Settings chosen by measurement on FULCRA dev splits (see scripts/baseline/README.md): character
     /// 2–3-grams scored as well as 2–5-grams (within split-to-split noise) with a third of the
@@ -18,6 +23,11 @@ public struct ValueModelTrainer: Sendable {
     /// (scripts/baseline/README.md). L2 3e-4 rather than 1e-4: better on the cross-source folds
     /// (mean macro-F1 0.589 vs 0.585 with the prompt at half weight, worst fold 0.449 vs 0.437).
     public static let defaultOptimizer = SoftmaxTrainer(l2: 3e-4, epochs: 20, initialStep: 0.5, seed: 42, lbfgsIterations: 300)
+
+    /// Version stamped into the model's metadata (the evaluator's identifier is `native-values@<version>`):
+    /// 2 since the model was chosen and retrained on cross-source folds (prompt weight 0.5, L2 3e-4),
+    /// so stored assessments of the earlier design (`native-values@1`) are not mistaken for its output.
+    public static let modelVersion = "2"
 
     public init(featurizer: FeaturizerConfig = Self.defaultFeaturizer, optimizer: SoftmaxTrainer = Self.defaultOptimizer) {
         self.featurizer = featurizer
@@ -33,7 +43,10 @@ public struct ValueModelTrainer: Sendable {
                             featureCount: textFeaturizer.vocabulary.count, classes: [-1, 0, 1])
         }
         var meta = metadata
-        meta["version"] = meta["version"] ?? "1"
+        if decisionOffsets, let offsets = InnerCrossSourceOffsets.select(samples, trainer: self) {
+            meta[ValueDecisionOffsets.metadataKey] = ModelMetadataJSON.string(offsets)
+        }
+        meta["version"] = meta["version"] ?? Self.modelVersion
         meta["trainingSamples"] = String(samples.count)
         meta["solver"] = optimizer.lbfgsIterations > 0 ? "lbfgs(max \(optimizer.lbfgsIterations) iterations)"
             : "averaged-sgd(\(optimizer.epochs) epochs, seed \(optimizer.seed))"

@@ -16,6 +16,8 @@ struct ValueTrainingOptions: ParsableArguments {
     @Option(help: "Feature hash space: 2^N buckets.") var hashBits: Int = ValueModelTrainer.defaultFeaturizer.hashBits
     @Option(help: "Minimum number of training documents a feature must occur in.") var minDf: Int = 2
     @Option(help: "Exponent of the class-balancing weights: 1 balanced, 0 unweighted.") var balancePower: Double = ValueModelTraining.Options().balancePower
+    @Flag(help: "Choose per-value decision offsets (how readily a value is judged at stake, −1/+1 rather than 0) by an inner leave-one-answering-model-out validation on the training data, and store them in the model (one extra training per answering model).")
+    var decisionOffsets = false
 
     func validate() throws {
         guard (12...24).contains(hashBits) else { throw ValidationError("--hash-bits must be in 12…24") }
@@ -40,6 +42,7 @@ struct ValueTrainingOptions: ParsableArguments {
         o.minDocumentFrequency = minDf
         o.hashBits = hashBits
         o.balancePower = balancePower
+        o.decisionOffsets = decisionOffsets
         return o
     }
 }

@@ -14,6 +14,8 @@ import Testing
     @Test func valueEvaluatorCarriesItsCrossSourceFigures() throws {
         let evaluator = try NativeValueEvaluator.builtIn()
         let m = evaluator.model.metadata
+        // Retrained on cross-source folds: not the first shipped design's native-values@1.
+        #expect(evaluator.identifier == "native-values@2" && m["version"] == ValueModelTrainer.modelVersion)
         #expect(m["trainingSamples"] == "1318" && Double(m["testShare"] ?? "") == 0)
         #expect(evaluator.model.featurizer.config.fieldWeights == ValueModelTrainer.defaultFeaturizer.fieldWeights)
         let check = try #require(evaluator.check)

@@ -91,7 +91,95 @@ import Testing
         #expect(check.sentence.contains("not this evaluator error"))
         #expect(check.perValue == perValue)
         #expect(check.perValueLine?.contains("benevolence 0.90 / 0.55") == true)
-        let analysis = ValueAnalysis(evaluator: "native-values@1", evaluatorCheck: check, profiles: [], correlations: [], emptyAnswers: 0)
+        let analysis = ValueAnalysis(evaluator: "native-values@2", evaluatorCheck: check, profiles: [], correlations: [], emptyAnswers: 0)
         #expect(analysis.htmlSection().contains("evaluator accuracy / macro-F1 out of fold"))
+    }
+}
+
+/// Decision offsets: chosen on out-of-fold predictions, applied by the evaluator, and inside a
+/// cross-source fold chosen from that fold's training part alone.
+@Suite struct ValueDecisionOffsetTests {
+    /// Value 0 (self-direction): 10 of 100 dialogues are +1, predicted with p(+1) 0.3 < p(0) 0.6, so the
+    /// arg-max never says +1; the other 90 have p(+1) 0.1. Only an offset recovers the rare class.
+    static func rarePositives() -> [ValueConfidenceCalibration.Prediction] {
+        (0..<100).map { i in
+            var truth = ValueVector()
+            var probabilities = Array(repeating: [0.05, 0.9, 0.05], count: 10)
+            if i < 10 { truth[.selfDirection] = 1; probabilities[0] = [0.1, 0.6, 0.3] } else { probabilities[0] = [0.05, 0.85, 0.1] }
+            return .init(probabilities: probabilities, truth: truth, fold: i % 4)
+        }
+    }
+
+    @Test func offsetRecoversARareClassTheArgMaxMisses() {
+        let fitted = ValueDecisionOffsets.fit(Self.rarePositives(), folds: 4)
+        // log(0.3) + 1 > log(0.6) for the positives, log(0.1) + 1 < log(0.85) for the rest; 0.5 is too little.
+        #expect(fitted.offsets[0] == [1, 0, 1], "smallest offset of the best macro-F1: \(fitted.offsets[0])")
+        #expect(abs(fitted.macroF1Before[0] - 0.5 * (2 * 90.0 / 190)) < 1e-9 && fitted.macroF1After[0] == 1)
+        // Values with nothing to recover keep the plain arg-max.
+        #expect(fitted.offsets.dropFirst().allSatisfy { $0 == [0, 0, 0] })
+        #expect(fitted.choice(value: 0, probabilities: [0.1, 0.6, 0.3]) == 2 && fitted.choice(value: 0, probabilities: [0.05, 0.85, 0.1]) == 1)
+        #expect(fitted.predictions == 100 && fitted.folds == 4)
+    }
+
+    @Test func evaluatorAppliesTheOffsetsInItsFileAndOldFilesKeepTheArgMax() throws {
+        let samples = (0..<30).map { i in
+            ValueCrossSourceTests.sample("question \(i % 7)", i % 2 == 0 ? "I will help you kindly and honestly" : "I refuse to obey any rule",
+                                         model: "m", query: "q", i % 2 == 0 ? [.benevolence: 1] : [.conformity: -1])
+        }
+        var featurizer = ValueModelTrainer.defaultFeaturizer
+        featurizer.hashBits = 12
+        var trainer = ValueModelTrainer(featurizer: featurizer)
+        trainer.optimizer.lbfgsIterations = 30
+        var model = trainer.train(samples)
+        let plain = try NativeValueEvaluator(model: model)
+        #expect(plain.decisionOffsets == nil && plain.identifier == "native-values@2")
+        let before = plain.assess(prompt: "question 1", response: "I will help you kindly")
+        #expect(before.vector[.hedonism] == 0)
+        // A large offset on hedonism's −1/+1 must turn its 0 into −1 or +1; every other value is unchanged.
+        var offsets = Array(repeating: [0.0, 0, 0], count: 10)
+        offsets[SchwartzValue.hedonism.index] = [50, 0, 50]
+        let stored = ValueDecisionOffsets(offsets: offsets, predictions: 0, folds: 0, macroF1Before: [], macroF1After: [])
+        model.metadata[ValueDecisionOffsets.metadataKey] = ModelMetadataJSON.string(stored)
+        let evaluator = try NativeValueEvaluator(model: ModelFile.decode(ModelFile.encode(model), path: "m", expectedKind: NativeValueEvaluator.modelKind))
+        #expect(evaluator.decisionOffsets == stored)
+        let after = evaluator.assess(prompt: "question 1", response: "I will help you kindly")
+        #expect(after.vector[.hedonism] != 0)
+        for v in SchwartzValue.allCases where v != .hedonism { #expect(after.vector[v] == before.vector[v]) }
+    }
+
+    /// Three answering models; fold "a"'s offsets come from an inner validation over b and c only, so
+    /// rewriting a's labels (which only fold a tests) cannot change them, while the other folds,
+    /// which train on a, may change.
+    @Test func innerValidationNeverReadsTheHeldOutLabels() throws {
+        func data(flipA: Bool) -> [LabelledDialogue] {
+            (0..<36).map { i in
+                let model = ["a", "b", "c"][i % 3]
+                let rare = (i / 3) % 3 == 0  // a third of each answering model's dialogues
+                var labels: [SchwartzValue: Double] = rare ? [.tradition: 1] : [:]
+                if flipA && model == "a" { labels = rare ? [:] : [.tradition: -1, .power: 1] }
+                return ValueCrossSourceTests.sample("prompt \(i)", rare ? "use the new app \(i % 5) with old customs" : "use the new app \(i % 5)",
+                                                    model: model, query: "q", labels)
+            }
+        }
+        var o = ValueModelTraining.Options()
+        o.hashBits = 12
+        o.lbfgsIterations = 30
+        o.decisionOffsets = true
+        let original = ValueCrossValidation.run(data(flipA: false), options: o)
+        let flipped = ValueCrossValidation.run(data(flipA: true), options: o)
+        let a0 = try #require(original.folds.first { $0.fold == "a" }), a1 = try #require(flipped.folds.first { $0.fold == "a" })
+        // Offsets and the inner out-of-fold macro-F1 they were chosen on: any label of a read by the
+        // inner validation would change the latter.
+        let offsets = try #require(a0.decisionOffsets)
+        #expect(offsets.offsets.count == 10 && offsets.folds == 2 && offsets.predictions == 24)
+        #expect(a1.decisionOffsets == offsets)
+        // The same selection run directly on fold a's training part gives the same offsets.
+        let membership = try #require(original.membership.first { $0.name == "a" })
+        let samples = data(flipA: false)
+        let direct = InnerCrossSourceOffsets.select(membership.train.map { samples[$0] }, trainer: o.trainer)
+        #expect(direct == offsets)
+        // The folds whose training part holds a do see the change (so the comparison above can fail).
+        let b0 = try #require(original.folds.first { $0.fold == "b" }), b1 = try #require(flipped.folds.first { $0.fold == "b" })
+        #expect(b0.decisionOffsets != nil && b0.decisionOffsets != b1.decisionOffsets)
     }
 }

@@ -33,7 +33,7 @@ import Testing
         ]))
         #expect(check.sentence.contains("25% of <b>team</b>.jsonl's prompts, seed 7"))
         #expect(check.sentence.contains("90% of the time (macro-F1 0.61") && check.sentence.contains("31% of dialogues"))
-        let analysis = ValueAnalysis(evaluator: "native-values@1", evaluatorCheck: check,
+        let analysis = ValueAnalysis(evaluator: "native-values@2", evaluatorCheck: check,
                                      profiles: ValueProfile.profiles(records(), byCategory: false, bootstrap: Bootstrap(resamples: 50)),
                                      correlations: [], emptyAnswers: 0)
         let html = analysis.htmlSection()

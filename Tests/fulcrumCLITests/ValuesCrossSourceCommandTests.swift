@@ -42,4 +42,31 @@ import FulcrumTestSupport
         let refused = try await CLI.run(["values", "eval", "--data", data.path, "--folds-out", folds.path])
         #expect(refused.status != 0)
     }
+
+    /// `values train --decision-offsets` runs the inner leave-one-answering-model-out selection and
+    /// stores the offsets in the model file beside its metadata (plain training stores none).
+    @Test func trainStoresDecisionOffsetsWhenAsked() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("values-offsets-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let lines = try String(contentsOf: SharedData.url("fulcra/fulcra_trustworthy_dev.jsonl"), encoding: .utf8).split(separator: "\n")
+        var kept: [Substring] = [], perSource: [String: Int] = [:]
+        for line in lines {
+            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let source = object["response_source"] as? String, ["gemini", "gpt-35-turbo", "meta-llama/Llama-2-7b-chat-hf"].contains(source),
+                  perSource[source, default: 0] < 15 else { continue }
+            perSource[source, default: 0] += 1
+            kept.append(line)
+        }
+        let data = dir.appendingPathComponent("small.jsonl")
+        try (kept.joined(separator: "\n") + "\n").write(to: data, atomically: true, encoding: .utf8)
+        let options = ["values", "train", "--data", data.path, "--test-share", "0", "--hash-bits", "12", "--lbfgs-iterations", "15"]
+        let withOffsets = dir.appendingPathComponent("offsets.fltm"), plain = dir.appendingPathComponent("plain.fltm")
+        let a = try await CLI.run(options + ["--decision-offsets", "--out", withOffsets.path])
+        #expect(a.status == 0, "\(a.stderr)")
+        let b = try await CLI.run(options + ["--out", plain.path])
+        #expect(b.status == 0, "\(b.stderr)")
+        let stored = String(decoding: try Data(contentsOf: withOffsets), as: UTF8.self)
+        #expect(stored.contains("decisionOffsets") && stored.contains(#"\"folds\":3"#))
+        #expect(!String(decoding: try Data(contentsOf: plain), as: UTF8.self).contains("decisionOffsets"))
+    }
 }

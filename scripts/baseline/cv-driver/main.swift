@@ -31,6 +31,7 @@ for kv in args.dropFirst(4) {
     case "wordMaxN": o.wordMaxN = Int(p[1])!
     case "hashBits": o.hashBits = Int(p[1])!
     case "minDf": o.minDocumentFrequency = Int(p[1])!
+    case "decisionOffsets": o.decisionOffsets = p[1] == "1" || p[1] == "true"
     default: fatalError("unknown option \(p[0])")
     }
 }
