@@ -34,9 +34,8 @@ public struct CalibrationCatalog: Sendable {
 
     /// Every calibration, the shipped one first, then stored ones newest first; `judge` keeps one judge's.
     public func entries(judge: String? = nil) async throws -> [Entry] {
-        let builtIn = try NativeSafetyJudge.builtIn().identifier
         var records = try await store.calibrations().map { ($0, false) }
-        if let shipped = try NativeSafetyJudge.shippedCalibration(for: builtIn) { records.insert((shipped, true), at: 0) }
+        if let shipped = try NativeSafetyJudge.shippedCalibrationRecord() { records.insert((shipped, true), at: 0) }
         if let judge { records = records.filter { $0.0.judge == judge } }
         var used = try await inUse(judges: Set(records.map(\.0.judge)))
         return records.map { record, shipped in

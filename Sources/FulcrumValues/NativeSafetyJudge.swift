@@ -60,12 +60,15 @@ public struct NativeSafetyJudge: Judge {
     /// when the file is absent or measured another model (its judge is not `identifier`): a
     /// calibration of one model says nothing about another.
     public static func shippedCalibration(for identifier: String) throws(ModelFileError) -> JudgeCalibrationRecord? {
+        try shippedCalibrationRecord().flatMap { $0.judge == identifier ? $0 : nil }
+    }
+
+    /// The shipped calibration file as it is, whichever model it measured; nil when absent.
+    public static func shippedCalibrationRecord() throws(ModelFileError) -> JudgeCalibrationRecord? {
         guard let url = Bundle.module.url(forResource: calibrationResourceName, withExtension: "json") else { return nil }
-        let record: JudgeCalibrationRecord
-        do { record = try JudgeCalibrationRecord.decode(try Data(contentsOf: url)) } catch {
+        do { return try JudgeCalibrationRecord.decode(try Data(contentsOf: url)) } catch {
             throw .corrupt(path: url.path, reason: "unreadable calibration: \(error)")
         }
-        return record.judge == identifier ? record : nil
     }
 
     public struct Assessment: Sendable, Hashable {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FulcrumCore
+import FulcrumReport
 import FulcrumService
 
 /// `fulcrum judge calibrate`: measures a judge's sensitivity and specificity on labelled answers
@@ -83,8 +84,7 @@ enum CalibrationText {
             rows.append([s.name, String(s.counts.positives), String(s.counts.negatives), String(s.notApplicable),
                          rate(s.sensitivity, s.sensitivityCI), rate(s.specificity, s.specificityCI)])
         }
-        let widths = rows[0].indices.map { i in rows.map { $0[i].count }.max()! }
-        return rows.map { row in row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ") }
+        return ReportText.align(rows).split(separator: "\n").map(String.init)
     }
 
     static func unvalidated(_ categories: [GVSCategory]) -> String {

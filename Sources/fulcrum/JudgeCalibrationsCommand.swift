@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FulcrumCore
+import FulcrumReport
 import FulcrumService
 
 /// `fulcrum judge calibrations`: which measurements of judge error exist, and which one reports use.
@@ -54,10 +55,6 @@ struct JudgeCalibrationsCommand: AsyncParsableCommand {
                          CalibrationText.rate(r.overall.specificity, r.overall.specificityCI),
                          "\(validated) of \(scale.categories.count)", e.inUse ? "yes" : ""])
         }
-        let widths = rows[0].indices.map { i in rows.map { $0[i].count }.max()! }
-        return rows.map { row in
-            row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
-                .trimmingCharacters(in: .whitespaces)
-        }.joined(separator: "\n")
+        return ReportText.align(rows).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
     }
 }

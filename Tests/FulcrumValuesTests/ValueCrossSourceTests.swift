@@ -52,16 +52,21 @@ import Testing
         #expect(abs(c.confidence(value: 0, probabilities: [0.05, 0.9, 0.05]) - 0.6) < 0.02)
     }
 
-    @Test func evaluatorAppliesTheCalibrationInItsFile() throws {
+    /// A small model (2^12 buckets, 30 L-BFGS steps) on 30 dialogues: benevolence +1 or conformity −1.
+    static func smallModel() -> LinearTextModel {
         let samples = (0..<30).map { i in
-            Self.sample("question \(i % 7)", i % 2 == 0 ? "I will help you kindly and honestly" : "I refuse to obey any rule",
-                        model: "m", query: "q", i % 2 == 0 ? [.benevolence: 1] : [.conformity: -1])
+            sample("question \(i % 7)", i % 2 == 0 ? "I will help you kindly and honestly" : "I refuse to obey any rule",
+                   model: "m", query: "q", i % 2 == 0 ? [.benevolence: 1] : [.conformity: -1])
         }
         var featurizer = ValueModelTrainer.defaultFeaturizer
         featurizer.hashBits = 12
         var trainer = ValueModelTrainer(featurizer: featurizer)
         trainer.optimizer.lbfgsIterations = 30
-        var model = trainer.train(samples)
+        return trainer.train(samples)
+    }
+
+    @Test func evaluatorAppliesTheCalibrationInItsFile() throws {
+        var model = Self.smallModel()
         #expect(try NativeValueEvaluator(model: model).calibration == nil)
         // a = 0, b = 0 maps every probability to σ(0) = 0.5.
         let flat = ValueConfidenceCalibration(method: .platt, platt: Array(repeating: PlattScaling(a: 0, b: 0), count: 10),
@@ -122,15 +127,7 @@ import Testing
     }
 
     @Test func evaluatorAppliesTheOffsetsInItsFileAndOldFilesKeepTheArgMax() throws {
-        let samples = (0..<30).map { i in
-            ValueCrossSourceTests.sample("question \(i % 7)", i % 2 == 0 ? "I will help you kindly and honestly" : "I refuse to obey any rule",
-                                         model: "m", query: "q", i % 2 == 0 ? [.benevolence: 1] : [.conformity: -1])
-        }
-        var featurizer = ValueModelTrainer.defaultFeaturizer
-        featurizer.hashBits = 12
-        var trainer = ValueModelTrainer(featurizer: featurizer)
-        trainer.optimizer.lbfgsIterations = 30
-        var model = trainer.train(samples)
+        var model = ValueCrossSourceTests.smallModel()
         let plain = try NativeValueEvaluator(model: model)
         #expect(plain.decisionOffsets == nil && plain.identifier == "native-values@2")
         let before = plain.assess(prompt: "question 1", response: "I will help you kindly")

@@ -5,21 +5,27 @@ import FulcrumTestSupport
 /// `values eval --cross-source` on a small real sample: folds per answering model, the fold file
 /// the Python baseline reads, and the calibration table.
 @Suite struct ValuesCrossSourceCommandTests {
-    @Test func crossSourceEvalWritesFoldsAndReportsMeanAndWorst() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("values-cv-\(UUID())")
+    /// The first `perSource` FULCRA dev dialogues of each of three answering models (small, so debug
+    /// training is quick), written to a new folder; returns the folder and the file.
+    static func smallSample(perSource limit: Int, name: String) throws -> (URL, URL) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        // 25 dialogues from each of three answering models (small, so debug training is quick).
         let lines = try String(contentsOf: SharedData.url("fulcra/fulcra_trustworthy_dev.jsonl"), encoding: .utf8).split(separator: "\n")
         var kept: [Substring] = [], perSource: [String: Int] = [:]
         for line in lines {
             guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                   let source = object["response_source"] as? String, ["gemini", "gpt-35-turbo", "meta-llama/Llama-2-7b-chat-hf"].contains(source),
-                  perSource[source, default: 0] < 25 else { continue }
+                  perSource[source, default: 0] < limit else { continue }
             perSource[source, default: 0] += 1
             kept.append(line)
         }
         let data = dir.appendingPathComponent("small.jsonl")
         try (kept.joined(separator: "\n") + "\n").write(to: data, atomically: true, encoding: .utf8)
+        return (dir, data)
+    }
+
+    @Test func crossSourceEvalWritesFoldsAndReportsMeanAndWorst() async throws {
+        let (dir, data) = try Self.smallSample(perSource: 25, name: "values-cv")
         let folds = dir.appendingPathComponent("folds.json")
         let options = ["values", "eval", "--data", data.path, "--cross-source", "--hash-bits", "12", "--lbfgs-iterations", "15"]
         let table = try await CLI.run(options + ["--folds-out", folds.path])
@@ -46,19 +52,7 @@ import FulcrumTestSupport
     /// `values train --decision-offsets` runs the inner leave-one-answering-model-out selection and
     /// stores the offsets in the model file beside its metadata (plain training stores none).
     @Test func trainStoresDecisionOffsetsWhenAsked() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("values-offsets-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let lines = try String(contentsOf: SharedData.url("fulcra/fulcra_trustworthy_dev.jsonl"), encoding: .utf8).split(separator: "\n")
-        var kept: [Substring] = [], perSource: [String: Int] = [:]
-        for line in lines {
-            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let source = object["response_source"] as? String, ["gemini", "gpt-35-turbo", "meta-llama/Llama-2-7b-chat-hf"].contains(source),
-                  perSource[source, default: 0] < 15 else { continue }
-            perSource[source, default: 0] += 1
-            kept.append(line)
-        }
-        let data = dir.appendingPathComponent("small.jsonl")
-        try (kept.joined(separator: "\n") + "\n").write(to: data, atomically: true, encoding: .utf8)
+        let (dir, data) = try Self.smallSample(perSource: 15, name: "values-offsets")
         let options = ["values", "train", "--data", data.path, "--test-share", "0", "--hash-bits", "12", "--lbfgs-iterations", "15"]
         let withOffsets = dir.appendingPathComponent("offsets.fltm"), plain = dir.appendingPathComponent("plain.fltm")
         let a = try await CLI.run(options + ["--decision-offsets", "--out", withOffsets.path])

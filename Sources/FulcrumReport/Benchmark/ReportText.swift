@@ -87,7 +87,8 @@ public enum ReportText {
         return out
     }
 
-    static func align(_ rows: [[String]]) -> String {
+    /// Rows as columns padded to their widest cell, two spaces apart; one line each, newline-terminated.
+    public static func align(_ rows: [[String]]) -> String {
         let widths = (0..<(rows.first?.count ?? 0)).map { i in rows.map { $0[i].count }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { i, c in c.padding(toLength: widths[i], withPad: " ", startingAt: 0) }.joined(separator: "  ")
