@@ -9,6 +9,17 @@ public struct SafetyModelTrainer: Sendable {
     /// Balance harmful against harmless within each data set instead of over all of them, so a set
     /// where harm is rare weighs its few harmful answers as heavily as a jailbreak set does.
     public var balancePerDataSet = true
+    /// Category-aware heads: one more harm head per GVS category with at least
+    /// `minimumCategoryPositives` harmful training answers, trained on that category's harmful
+    /// answers against every harmless one. The judge's harm probability is then the largest of the
+    /// general head's and these heads', so a category whose harm is a small share of its data set
+    /// (self-harm among the moderation texts) is not outvoted by the rest. On (native-safety@4),
+    /// minimum 40 and balancing power 0.75 were chosen by the cross-source criterion (table in
+    /// scripts/baseline/README.md).
+    public var categoryHeads = true
+    public var minimumCategoryPositives = 40
+    /// Exponent of the category heads' class-balancing weights (1 balanced, 0 unweighted).
+    public var categoryBalancePower = 0.75
 
     /// Shorter n-grams and a length cap than the value model: jailbreak answers are long and the
     /// data are ten times larger, so this keeps training under a minute and the model small.
@@ -40,12 +51,27 @@ public struct SafetyModelTrainer: Sendable {
         // Samples without an action class get label −1, which the trainer skips.
         let action = optimizer.train(name: NativeSafetyJudge.actionHead, rows: rows, labels: samples.map { $0.action ?? -1 },
                                      featureCount: f, classes: Array(0...5))
+        var heads = [harm, action]
+        if categoryHeads {
+            var positives: [String: Int] = [:]
+            for s in samples where s.harmful { if let c = s.category { positives[c, default: 0] += 1 } }
+            for (category, count) in positives.sorted(by: { $0.key < $1.key }) where count >= minimumCategoryPositives {
+                // Harmful answers of other (or unknown) categories are neither evidence for nor against.
+                let labels = samples.map { s in s.harmful ? (s.category == category ? 1 : -1) : 0 }
+                var head = optimizer
+                head.balanceClasses = true
+                head.balancePower = categoryBalancePower
+                heads.append(head.train(name: NativeSafetyJudge.categoryHeadPrefix + category, rows: rows, labels: labels,
+                                        featureCount: f, classes: [0, 1]))
+            }
+        }
         var meta = metadata
-        // Version 2: calibrated harm probability and a fitted threshold (version 1: raw, 0.5).
-        meta["version"] = meta["version"] ?? "3"
+        // 1: raw probability, threshold 0.5; 2: calibrated, fitted threshold; 3: + moderation samples; 4: + category heads.
+        meta["version"] = meta["version"] ?? "4"
         meta["trainingSamples"] = String(samples.count)
         meta["harmBalance"] = balancePerDataSet ? "per data set" : "over all"
-        return LinearTextModel(kind: NativeSafetyJudge.modelKind, featurizer: textFeaturizer, heads: [harm, action], metadata: meta)
+        meta["categoryHeads"] = categoryHeads ? "minimum \(minimumCategoryPositives) harmful answers, balancing power \(categoryBalancePower)" : "none"
+        return LinearTextModel(kind: NativeSafetyJudge.modelKind, featurizer: textFeaturizer, heads: heads, metadata: meta)
     }
 
     /// Weights n / (2 · count) per (data set, label), so each data set's two classes weigh alike.

@@ -68,8 +68,10 @@ struct SafetyDesignOptions: ParsableArguments {
     @Option(help: "L2 penalty (default \(SafetyModelTrainer.defaultOptimizer.l2)).") var l2: Double?
     @Option(help: "Training epochs (default \(SafetyModelTrainer.defaultOptimizer.epochs)).") var epochs: Int?
     @Option(help: "Balance harmful against harmless per-data-set (default) or over-all.") var balance: Balance?
+    @Option(help: "A harm head per GVS category with enough labelled harmful answers: on (default) or off.") var categoryHeads: Switch?
 
     enum Balance: String, ExpressibleByArgument, CaseIterable { case perDataSet = "per-data-set", overAll = "over-all" }
+    enum Switch: String, ExpressibleByArgument, CaseIterable { case on, off }
 
     func validate() throws {
         if let w = questionWeight, !(0...4).contains(w) { throw ValidationError("--question-weight must be in 0…4") }
@@ -86,6 +88,7 @@ struct SafetyDesignOptions: ParsableArguments {
         if let epochs { t.optimizer.epochs = epochs }
         t.optimizer.seed = seed
         if let balance { t.balancePerDataSet = balance == .perDataSet }
+        if let categoryHeads { t.categoryHeads = categoryHeads == .on }
         return t
     }
 }

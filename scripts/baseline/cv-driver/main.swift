@@ -4,6 +4,10 @@
 //   cv-driver eval DATA FOLDS_OUT [key=value ...]      → JSON of ValueCrossSourceEvaluation
 //   cv-driver train DATA MODEL_OUT [key=value ...]     → trains on all (test share 0) with --cross-source
 //   cv-driver bench DATA MODEL REPEATS                 → in-process scoring speed of a model file (dialogues/s)
+//   cv-driver safety DATA… -- [key=value ...]         → `judge eval --cross-source` figures of a safety design, one line each
+//   cv-driver safety-train DATA MODEL_OUT CALIBRATION_OUT → `judge train --cross-source --test-share 0 --calibration-out`
+//   cv-driver safety-bench DATA MODEL REPEATS          → in-process speed of a safety model file (answers/s)
+//   cv-driver safety-heads VALUE_DATA MODEL OUT         → every safety head's probabilities per value dialogue, JSONL
 import Foundation
 import FulcrumValues
 
@@ -17,6 +21,65 @@ if args[1] == "bench" {
     for _ in 0..<repeats { for s in samples { sum += evaluator.assess(prompt: s.dialogue.prompt, response: s.dialogue.response).confidence[0] ?? 0 } }
     let dt = Date().timeIntervalSince(t0)
     print("\(args[3]): \(samples.count * repeats) dialogues in \(String(format: "%.2f", dt)) s, \(Int(Double(samples.count * repeats) / dt))/s (checksum \(sum))")
+    exit(0)
+}
+if args[1] == "safety-bench" {
+    let judge = try NativeSafetyJudge(contentsOf: URL(fileURLWithPath: args[3]))
+    let samples = try SafetyDataset.load([URL(fileURLWithPath: args[2])])
+    let repeats = Int(args[4])!
+    let t0 = Date()
+    var sum = 0.0
+    for _ in 0..<repeats { for s in samples { sum += judge.assess(question: s.question, answer: s.answer).harmProbability } }
+    let dt = Date().timeIntervalSince(t0)
+    print("\(judge.identifier): \(samples.count * repeats) answers in \(String(format: "%.2f", dt)) s, \(Int(Double(samples.count * repeats) / dt))/s (checksum \(sum))")
+    exit(0)
+}
+if args[1] == "safety-heads" {
+    let model = try ModelFile.load(URL(fileURLWithPath: args[3]), expectedKind: NativeSafetyJudge.modelKind)
+    var out = Data()
+    for s in try ValueDataset.load([URL(fileURLWithPath: args[2])]).samples {
+        let row = model.featurizer.featurize([s.dialogue.prompt, s.dialogue.response]).row
+        let heads = Dictionary(uniqueKeysWithValues: model.heads.map { ($0.name, $0.probabilities(row)) })
+        out.append(try JSONEncoder().encode(["prompt": [String(s.dialogue.prompt.prefix(40))]].merging(heads.mapValues { $0.map { String($0) } }) { $1 }))
+        out.append(0x0A)
+    }
+    try out.write(to: URL(fileURLWithPath: args[4]))
+    exit(0)
+}
+if args[1] == "safety-train" {
+    let t = try SafetyJudgeTraining.train(data: [URL(fileURLWithPath: args[2])], testShare: 0, crossSource: true,
+                                          writingTo: URL(fileURLWithPath: args[3]))
+    try t.calibration!.jsonData().write(to: URL(fileURLWithPath: args[4]), options: .atomic)
+    print("trained in \(t.seconds) s on \(t.samples.count) answers; mean pooled F1 \(t.crossSource!.meanPooledF1)")
+    exit(0)
+}
+if args[1] == "safety" {
+    let split = args.firstIndex(of: "--") ?? args.count
+    let samples = try SafetyDataset.load(args[2..<split].map { URL(fileURLWithPath: $0) })
+    var t = SafetyModelTrainer()
+    for kv in args.dropFirst(split + 1) {
+        let p = kv.split(separator: "=").map(String.init)
+        switch p[0] {
+        case "questionWeight": t.featurizer.fieldWeights[0] = Float(p[1])!
+        case "l2": t.optimizer.l2 = Double(p[1])!
+        case "categoryHeads": t.categoryHeads = p[1] == "1"
+        case "minPositives": t.minimumCategoryPositives = Int(p[1])!
+        case "categoryBalancePower": t.categoryBalancePower = Double(p[1])!
+        default: fatalError("unknown option \(p[0])")
+        }
+    }
+    let started = Date()
+    let r = SafetyCrossSourceReport.make(SafetyCrossValidation.run(samples, trainer: t))
+    func f(_ x: Double) -> String { String(format: "%.3f", x) }
+    print("pooled: " + r.pooled.map { "\($0.name) \(f($0.f1)) (P \(f($0.precision)) R \(f($0.recall)))" }.joined(separator: ", ")
+          + "; mean \(f(r.meanPooledF1)); worst fold \(r.withinDataSetF1.map { f($0.worst) } ?? "-")")
+    print("whole set out: " + r.leaveDataSetOut.map { "\($0.name) \(f($0.f1))" }.joined(separator: ", "))
+    print("threshold \(r.decision.threshold), ECE \(f(r.calibrated.ece))")
+    let record = r.outOfFoldCalibration(of: samples, judge: "trial", data: [])
+    for s in [record.overall] + record.byCategory {
+        print("  \(s.category ?? "-"): Se \(s.sensitivity.map(f) ?? "-") (\(s.counts.positives)) Sp \(s.specificity.map(f) ?? "-") (\(s.counts.negatives))")
+    }
+    FileHandle.standardError.write(Data("seconds: \(Date().timeIntervalSince(started))\n".utf8))
     exit(0)
 }
 var o = ValueModelTraining.Options()
