@@ -154,7 +154,9 @@ struct NativeJudgeTrainCommand: ParsableCommand {
             if format == .json { print(try JSONOutput.string(report)); return }
             let size = trained.modelBytes
             print("samples: \(samples.count) (train \(split.train.count), held out \(split.test.count), split by question, seed \(seed))")
-            print("features: \(model.featurizer.vocabulary.count); trained in \(String(format: "%.1f", seconds)) s; model \(size) bytes → \(out)\n")
+            print("features: \(model.featurizer.vocabulary.count); trained in \(String(format: "%.1f", seconds)) s; model \(size) bytes → \(out)")
+            let categories = try NativeSafetyJudge(model: model).categories
+            print("category heads: \(categories.isEmpty ? "none" : categories.joined(separator: ", "))\n")
             if let report { print(SafetyReportText.render(report)) }
             if let cv = trained.crossSource {
                 print(String(format: "\ncross-source (training part): mean pooled F1 %.3f; calibration a %.3f, b %.3f; threshold %.3f; ECE %.3f → %.3f",

@@ -110,6 +110,8 @@ import FulcrumTestSupport
         let train = try await CLI.run(["judge", "train", "--data", file.path, "--out", model.path, "--epochs", "2"])
         #expect(train.status == 0, "\(train.stderr)")
         #expect(FileManager.default.fileExists(atPath: model.path))
+        // 15 harmful answers a category are too few for a head of its own (40).
+        #expect(train.stdout.contains("category heads: none"), "\(train.stdout)")
         let bad = dir.appendingPathComponent("bad.csv")
         try "question,answer,harmful\nq,a,maybe\n".write(to: bad, atomically: true, encoding: .utf8)
         let refused = try await CLI.run(["judge", "eval", "--data", bad.path])

@@ -2,12 +2,15 @@
 (values_prototypes.Feat), run on the folds `fulcrum values eval --cross-source --folds-out` wrote.
 
   python values_crosssource_prototypes.py folds.json NAME KEY=VALUE ...
-  keys: C (=1/(l2·n)), power (class-balancing exponent), pw (prompt weight), char=2-3, word=1-2, offsets=0|1
+  keys: C (=1/(l2·n)), power (class-balancing exponent), pw (prompt weight), char=2-3, word=1-2, offsets=0|1,
+        hw (weight of the safety judge's head probabilities as extra features; HEADS=file from
+        `values_cv_release.sh safety-heads DATA SAFETY_MODEL FILE`, in the data's order)
 Prints one line per configuration: mean and worst fold of mean macro-F1, accuracy, exact match."""
 import json, os, sys, time
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from scipy.sparse import csr_matrix, hstack
 from values_prototypes import Feat, PR, Y, score
 
 
@@ -20,12 +23,31 @@ def fit_predict(Xtr, ytr, Xte, C, power):
     return m.predict(Xte), m
 
 
-def run(folds, C=10.0, power=1.0, pw=1.0, char=(2, 3), word=(1, 2)):
+def safety_heads(path):
+    """Per dialogue: log-odds of every binary head's positive class and the action head's six classes' log-probabilities, centred."""
+    rows = [json.loads(l) for l in open(path, encoding="utf-8")]
+    assert len(rows) == len(PR) and all(PR[i][0].startswith(r["prompt"][0][:20]) for i, r in enumerate(rows[:50]))
+    names = sorted(k for k in rows[0] if k != "prompt")
+    cols = []
+    for r in rows:
+        v = []
+        for k in names:
+            p = np.clip(np.array([float(x) for x in r[k]]), 1e-6, 1 - 1e-6)
+            v += [np.log(p[1] / p[0])] if len(p) == 2 else list(np.log(p))
+        cols.append(v)
+    X = np.array(cols)
+    return (X - X.mean(0)) / (X.std(0) + 1e-9)
+
+
+def run(folds, C=10.0, power=1.0, pw=1.0, char=(2, 3), word=(1, 2), hw=0.0):
     res = []
+    H = safety_heads(os.environ["HEADS"]) if hw > 0 else None
     for fold in folds:
         tr, te = np.array(fold["train"]), np.array(fold["test"])
         f = Feat(char=char, word=word, pw=pw).fit([PR[i] for i in tr])
         Xtr, Xte = f.transform([PR[i] for i in tr]), f.transform([PR[i] for i in te])
+        if H is not None:
+            Xtr, Xte = hstack([Xtr, csr_matrix(H[tr] * hw)]).tocsr(), hstack([Xte, csr_matrix(H[te] * hw)]).tocsr()
         P = np.zeros((len(te), 10), dtype=int)
         for k in range(10):
             P[:, k], _ = fit_predict(Xtr, Y[tr, k], Xte, C, power)
