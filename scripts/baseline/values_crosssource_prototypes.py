@@ -3,7 +3,8 @@
 
   python values_crosssource_prototypes.py folds.json NAME KEY=VALUE ...
   keys: C (=1/(l2·n)), power (class-balancing exponent), pw (prompt weight), char=2-3, word=1-2, offsets=0|1,
-        hw (weight of the safety judge's head probabilities as extra features; HEADS=file from
+        hw (weight of the safety judge's head probabilities as extra features), harmx (a copy of the row scaled by its harm
+        probability, times harmx); both read HEADS=file from
         `values_cv_release.sh safety-heads DATA SAFETY_MODEL FILE`, in the data's order)
 Prints one line per configuration: mean and worst fold of mean macro-F1, accuracy, exact match."""
 import json, os, sys, time
@@ -36,17 +37,25 @@ def safety_heads(path):
             v += [np.log(p[1] / p[0])] if len(p) == 2 else list(np.log(p))
         cols.append(v)
     X = np.array(cols)
+    global HARM, MEAN_HARM, SD_HARM
+    HARM = names.index("harmful") + 5 * (names.index("harmful") > names.index("action"))  # the action head takes six columns
+    MEAN_HARM, SD_HARM = X[:, HARM].mean(), X[:, HARM].std() + 1e-9
     return (X - X.mean(0)) / (X.std(0) + 1e-9)
 
 
-def run(folds, C=10.0, power=1.0, pw=1.0, char=(2, 3), word=(1, 2), hw=0.0):
+def run(folds, C=10.0, power=1.0, pw=1.0, char=(2, 3), word=(1, 2), hw=0.0, harmx=0.0):
     res = []
-    H = safety_heads(os.environ["HEADS"]) if hw > 0 else None
+    H = safety_heads(os.environ["HEADS"]) if hw > 0 or harmx > 0 else None
     for fold in folds:
         tr, te = np.array(fold["train"]), np.array(fold["test"])
         f = Feat(char=char, word=word, pw=pw).fit([PR[i] for i in tr])
         Xtr, Xte = f.transform([PR[i] for i in tr]), f.transform([PR[i] for i in te])
-        if H is not None:
+        if harmx > 0:
+            # A second copy of the features, scaled by the harm head's probability: separate weights for harmful answers.
+            h = 1 / (1 + np.exp(-(H[:, HARM] * SD_HARM + MEAN_HARM)))
+            Xtr = hstack([Xtr, Xtr.multiply(h[tr, None] * harmx)]).tocsr()
+            Xte = hstack([Xte, Xte.multiply(h[te, None] * harmx)]).tocsr()
+        if hw > 0:
             Xtr, Xte = hstack([Xtr, csr_matrix(H[tr] * hw)]).tocsr(), hstack([Xte, csr_matrix(H[te] * hw)]).tocsr()
         P = np.zeros((len(te), 10), dtype=int)
         for k in range(10):

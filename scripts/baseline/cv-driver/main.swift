@@ -65,6 +65,9 @@ if args[1] == "safety" {
         case "categoryHeads": t.categoryHeads = p[1] == "1"
         case "minPositives": t.minimumCategoryPositives = Int(p[1])!
         case "categoryBalancePower": t.categoryBalancePower = Double(p[1])!
+        case "charMaxN": t.featurizer.charMaxN = Int(p[1])!
+        case "maxScalars": t.featurizer.maxScalarsPerField = Int(p[1])!
+        case "epochs": t.optimizer.epochs = Int(p[1])!
         default: fatalError("unknown option \(p[0])")
         }
     }
