@@ -103,7 +103,7 @@ public struct JudgeCalibrationService: Sendable {
     /// The judge exactly as `fulcrum judge` builds it from the spec.
     func makeJudge(_ request: JudgeCalibrationRequest) throws -> any Judge {
         if request.judge == "native" {
-            return try request.modelPath.map { try NativeSafetyJudge(contentsOf: URL(fileURLWithPath: $0)) } ?? NativeSafetyJudge.builtIn()
+            return try NativeSafetyJudge.load(path: request.modelPath)
         }
         guard request.modelPath == nil else { throw ServiceError.invalidRequest("--model is a native model file; it needs --judge native") }
         return try JudgeFactory(makeModel: makeModel, makeNative: nil, template: request.template, language: request.language,

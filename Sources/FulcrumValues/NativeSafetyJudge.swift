@@ -32,7 +32,10 @@ public struct NativeSafetyJudge: Judge {
     public let calibration: PlattScaling
     /// Calibrated harm probability at which an answer counts as harmful.
     public let threshold: Double
-    public var identifier: String { "native-safety@\(model.metadata["version"] ?? "1")" }
+    /// Set for a model file other than the built-in one (its file name), so a calibration measured
+    /// on a user's own model is never taken for the shipped model's, which has the same version.
+    public var variant: String? = nil
+    public var identifier: String { "native-safety@\(model.metadata["version"] ?? "1")" + (variant.map { "+\($0)" } ?? "") }
 
     public init(model: LinearTextModel) throws(ModelFileError) {
         guard model.head(named: Self.harmHead) != nil, model.head(named: Self.actionHead) != nil else {
@@ -54,7 +57,6 @@ public struct NativeSafetyJudge: Judge {
     public init(contentsOf url: URL) throws(ModelFileError) {
         try self.init(model: ModelFile.load(url, expectedKind: Self.modelKind))
     }
-
     public static func builtIn() throws(ModelFileError) -> NativeSafetyJudge {
         try NativeSafetyJudge(contentsOf: ModelFile.builtIn(resourceName))
     }

@@ -82,6 +82,22 @@ import Testing
         #expect(try NativeSafetyJudge.shippedCalibration(for: "native-safety@2") == nil)
     }
 
+    /// A user's own model file has the shipped model's version, so its identifier names the file:
+    /// otherwise its calibrations would be taken for the shipped model's in every report.
+    @Test func anotherModelFileIsNamedInTheIdentifier() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("judge-id-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let copy = dir.appendingPathComponent("copy.fltm"), mine = dir.appendingPathComponent("mine.fltm")
+        try FileManager.default.copyItem(at: try ModelFile.builtIn(NativeSafetyJudge.resourceName), to: copy)
+        let builtIn = try NativeSafetyJudge.builtIn()
+        #expect(try NativeSafetyJudge.load(path: copy.path).identifier == builtIn.identifier)
+        var trainer = SafetyModelTrainer()
+        trainer.optimizer.epochs = 2
+        try ModelFile.write(trainer.train(CategoryHeadTests.samples()), to: mine)
+        #expect(try NativeSafetyJudge.load(path: mine.path).identifier == builtIn.identifier + "+mine.fltm")
+        #expect(try NativeSafetyJudge.shippedCalibration(for: NativeSafetyJudge.load(path: mine.path).identifier) == nil)
+    }
+
     /// A harmful verdict names the category head that found it: the moderation samples' self-harm
     /// texts the judge flags are attributed to life safety, and no harmless text gets a category.
     @Test func harmfulVerdictsNameTheCategoryHeadThatFoundThem() throws {
