@@ -15,8 +15,9 @@ extension NativeSafetyJudge {
     public static func load(path: String?) throws(ModelFileError) -> NativeSafetyJudge {
         guard let path else { return try builtIn() }
         let url = URL(fileURLWithPath: path)
-        var judge = try NativeSafetyJudge(contentsOf: url)
-        if (try? Data(contentsOf: url)) != (try? Data(contentsOf: ModelFile.builtIn(resourceName))) { judge.variant = url.lastPathComponent }
+        let data = try ModelFile.contents(of: url)
+        var judge = try NativeSafetyJudge(model: ModelFile.load(data, from: url, expectedKind: modelKind))
+        if data != (try? ModelFile.contents(of: ModelFile.builtIn(resourceName))) { judge.variant = url.lastPathComponent }
         return judge
     }
 }

@@ -68,13 +68,20 @@ public enum ModelFile {
 
     /// Reads a model and records where it came from (`metadata["path"]`), for error messages.
     public static func load(_ url: URL, expectedKind: String) throws(ModelFileError) -> LinearTextModel {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw .unreadable(path: url.path, reason: error.localizedDescription)
-        }
+        try load(contents(of: url), from: url, expectedKind: expectedKind)
+    }
+
+    /// A model from the bytes of the file at `url`, for a caller that needs the bytes too.
+    public static func load(_ data: Data, from url: URL, expectedKind: String) throws(ModelFileError) -> LinearTextModel {
         var model = try decode(data, path: url.path, expectedKind: expectedKind)
         model.metadata["path"] = url.path
         return model
+    }
+
+    public static func contents(of url: URL) throws(ModelFileError) -> Data {
+        do { return try Data(contentsOf: url) } catch {
+            throw .unreadable(path: url.path, reason: error.localizedDescription)
+        }
     }
 
     /// The file of a model shipped in the package resources.

@@ -42,9 +42,9 @@ public struct NativeSafetyJudge: Judge {
             throw .corrupt(path: model.metadata["path"] ?? "model", reason: "needs heads '\(Self.harmHead)' and '\(Self.actionHead)'")
         }
         self.model = model
-        let categoryHeads = model.heads.filter { $0.name.hasPrefix(Self.categoryHeadPrefix) }
-        heads = [model.head(named: Self.harmHead)!, model.head(named: Self.actionHead)!] + categoryHeads
-        categories = categoryHeads.map { String($0.name.dropFirst(Self.categoryHeadPrefix.count)) }
+        categories = Self.categories(of: model)
+        heads = [model.head(named: Self.harmHead)!, model.head(named: Self.actionHead)!]
+            + categories.map { model.head(named: Self.categoryHeadPrefix + $0)! }
         fused = FusedHeads(heads, featureCount: model.featurizer.vocabulary.count)
         if let a = model.metadata["harmPlattA"].flatMap(Double.init), let b = model.metadata["harmPlattB"].flatMap(Double.init) {
             calibration = PlattScaling(a: a, b: b)
@@ -52,6 +52,11 @@ public struct NativeSafetyJudge: Judge {
             calibration = .identity
         }
         threshold = model.metadata["harmThreshold"].flatMap(Double.init).map { min(0.99, max(0.01, $0)) } ?? 0.4
+    }
+
+    /// The GVS categories a model has harm heads for, in the model's head order.
+    public static func categories(of model: LinearTextModel) -> [String] {
+        model.heads.filter { $0.name.hasPrefix(categoryHeadPrefix) }.map { String($0.name.dropFirst(categoryHeadPrefix.count)) }
     }
 
     public init(contentsOf url: URL) throws(ModelFileError) {

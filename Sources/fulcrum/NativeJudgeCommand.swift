@@ -155,7 +155,7 @@ struct NativeJudgeTrainCommand: ParsableCommand {
             let size = trained.modelBytes
             print("samples: \(samples.count) (train \(split.train.count), held out \(split.test.count), split by question, seed \(seed))")
             print("features: \(model.featurizer.vocabulary.count); trained in \(String(format: "%.1f", seconds)) s; model \(size) bytes → \(out)")
-            let categories = try NativeSafetyJudge(model: model).categories
+            let categories = NativeSafetyJudge.categories(of: model)
             print("category heads: \(categories.isEmpty ? "none" : categories.joined(separator: ", "))\n")
             if let report { print(SafetyReportText.render(report)) }
             if let cv = trained.crossSource {
