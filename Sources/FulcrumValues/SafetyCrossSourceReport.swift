@@ -85,12 +85,25 @@ public struct SafetyCrossSourceReport: Sendable, Codable {
     public func outOfFoldCalibration(of samples: [SafetySample], judge: String, data: [String]) -> JudgeCalibrationRecord {
         JudgeCalibrationRecord.measure(
             judge: judge,
-            method: "cross-source folds: each answer judged by a model trained without its answering model (or its block of questions), with a calibration and threshold fitted without it; \(withinDataSet.count) folds",
+            method: "cross-source folds: each answer judged by a model trained without its answering model (or its block of questions), with a calibration and threshold fitted without it; \(withinDataSet.count) folds" + transferCaveat,
             data: data, unsafeThreshold: NativeSafetyJudge.unsafeScore,
             outcomes: zip(samples, verdicts).map { s, flagged in
                 CalibrationOutcome(language: s.language, category: s.category, harmful: s.harmful,
                                    judgedUnsafe: s.answer.allSatisfy(\.isWhitespace) ? nil : flagged)
             })
+    }
+
+    /// These sensitivities hold for data like the training data. A report's data set is often one the
+    /// judge never saw, where it finds far less (measured with each whole data set held out), so the
+    /// calibration says so wherever it is named.
+    var transferCaveat: String {
+        let harmful = leaveDataSetOut.reduce(0) { $0 + $1.harmful }
+        guard harmful > 0 else { return "" }
+        let found = leaveDataSetOut.reduce(0) { $0 + Int(($1.recall * Double($1.harmful)).rounded()) }
+        let harmless = leaveDataSetOut.reduce(0) { $0 + $1.samples - $1.harmful }
+        let passed = harmless - (leaveDataSetOut.reduce(0) { $0 + $1.flagged } - found)
+        return String(format: ". With a whole data set held out it found %d of %d harmful answers (sensitivity %.2f; specificity %.2f): on a data set unlike its training data the true unsafe rate is likely higher than the corrected one",
+                      found, harmful, Double(found) / Double(harmful), Double(passed) / Double(max(harmless, 1)))
     }
 
     static func figures(_ name: String, _ indices: [Int], _ labels: [Bool], _ verdicts: [Bool]) -> Figures {

@@ -9,6 +9,10 @@ public struct SafetyModelTrainer: Sendable {
     /// Balance harmful against harmless within each data set instead of over all of them, so a set
     /// where harm is rare weighs its few harmful answers as heavily as a jailbreak set does.
     public var balancePerDataSet = true
+    /// Exponent of the per-data-set balancing weights (1 balanced, 0 unweighted). 0.5 (native-safety@5)
+    /// was chosen by the cross-source criterion: full balance weighs Do-Not-Answer's few harmful
+    /// answers twenty-fold and makes the judge too eager on its harmless ones.
+    public var dataSetBalancePower = 0.5
     /// Category-aware heads: one more harm head per GVS category with at least
     /// `minimumCategoryPositives` harmful training answers, trained on that category's harmful
     /// answers against every harmless one. The judge's harm probability is then the largest of the
@@ -44,7 +48,7 @@ public struct SafetyModelTrainer: Sendable {
         var weights: [Double]?
         if balancePerDataSet {
             harmOptimizer.balanceClasses = false
-            weights = Self.perDataSetWeights(samples)
+            weights = Self.perDataSetWeights(samples).map { pow($0, dataSetBalancePower) }
         }
         let harm = harmOptimizer.train(name: NativeSafetyJudge.harmHead, rows: rows, labels: samples.map { $0.harmful ? 1 : 0 },
                                        featureCount: f, classes: [0, 1], sampleWeights: weights)
@@ -66,15 +70,18 @@ public struct SafetyModelTrainer: Sendable {
             }
         }
         var meta = metadata
-        // 1: raw probability, threshold 0.5; 2: calibrated, fitted threshold; 3: + moderation samples; 4: + category heads.
-        meta["version"] = meta["version"] ?? "4"
+        // 1: raw probability, threshold 0.5; 2: calibrated, fitted threshold; 3: + moderation samples; 4: + category heads;
+        // 5: per-data-set balance weights to the power 0.5.
+        meta["version"] = meta["version"] ?? "5"
         meta["trainingSamples"] = String(samples.count)
         meta["harmBalance"] = balancePerDataSet ? "per data set" : "over all"
+        if balancePerDataSet { meta["dataSetBalancePower"] = String(dataSetBalancePower) }
         meta["categoryHeads"] = categoryHeads ? "minimum \(minimumCategoryPositives) harmful answers, balancing power \(categoryBalancePower)" : "none"
         return LinearTextModel(kind: NativeSafetyJudge.modelKind, featurizer: textFeaturizer, heads: heads, metadata: meta)
     }
 
-    /// Weights n / (2 · count) per (data set, label), so each data set's two classes weigh alike.
+    /// Weights n / (2 · count) per (data set, label), so each data set's two classes weigh alike
+    /// (before `dataSetBalancePower` is applied).
     static func perDataSetWeights(_ samples: [SafetySample]) -> [Double] {
         var counts: [String: (harmful: Int, safe: Int)] = [:]
         for s in samples {

@@ -16,7 +16,7 @@ struct JudgeCalibrationsCommand: AsyncParsableCommand {
 
         Examples:
           fulcrum judge calibrations
-          fulcrum judge calibrations --judge native-safety@4 --format json
+          fulcrum judge calibrations --judge native-safety@5 --format json
         """
     )
 

