@@ -5,7 +5,8 @@
   keys: C (=1/(l2·n)), power (class-balancing exponent), pw (prompt weight), char=2-3, word=1-2, offsets=0|1,
         hw (weight of the safety judge's head probabilities as extra features), harmx (a copy of the row scaled by its harm
         probability, times harmx); both read HEADS=file from
-        `values_cv_release.sh safety-heads DATA SAFETY_MODEL FILE`, in the data's order)
+        `values_cv_release.sh safety-heads DATA SAFETY_MODEL FILE`, in the data's order);
+        lex (weight of per-value word counts from Schwartz's value definitions, values_lexicon.py)
 Prints one line per configuration: mean and worst fold of mean macro-F1, accuracy, exact match."""
 import json, os, sys, time
 import numpy as np
@@ -43,9 +44,13 @@ def safety_heads(path):
     return (X - X.mean(0)) / (X.std(0) + 1e-9)
 
 
-def run(folds, C=10.0, power=1.0, pw=1.0, char=(2, 3), word=(1, 2), hw=0.0, harmx=0.0):
+def run(folds, C=10.0, power=1.0, pw=1.0, char=(2, 3), word=(1, 2), hw=0.0, harmx=0.0, lex=0.0):
     res = []
     H = safety_heads(os.environ["HEADS"]) if hw > 0 or harmx > 0 else None
+    if lex > 0:
+        from values_lexicon import lexicon_features
+        H = lexicon_features(PR, pw)
+        hw = lex
     for fold in folds:
         tr, te = np.array(fold["train"]), np.array(fold["test"])
         f = Feat(char=char, word=word, pw=pw).fit([PR[i] for i in tr])
