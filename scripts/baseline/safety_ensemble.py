@@ -1,9 +1,10 @@
 """Would a second, differently built model next to the native safety judge carry over better?
 
   scripts/baseline/values_cv_release.sh safety-oof /tmp/oof.jsonl ../shared/data/safety   # native out-of-fold
-  python safety_ensemble.py /tmp/oof.jsonl [--second plain|char] [--weights 0,0.25,0.5]
+  python safety_ensemble.py /tmp/oof.jsonl [--weights 0,0.25,0.5] [--cache plain.npz]
 
-The second model is trained on exactly the native judge's folds (within data sets and each whole
+The second model, plain word TF-IDF + LR over question and answer (as `safety_crosssource.py --mode
+plain`), is trained on exactly the native judge's folds (within data sets and each whole
 data set held out; vectoriser fitted per fold). The two are combined in log-odds,
 (1 − w)·native + w·second, and one threshold is chosen for each w by the mean over data sets of
 the pooled within-data-set F1 — the same rule for w = 0 (the native judge alone), so rows compare.
@@ -18,7 +19,6 @@ from sklearn.metrics import f1_score
 warnings.filterwarnings("ignore")
 ap = argparse.ArgumentParser()
 ap.add_argument("oof")
-ap.add_argument("--second", choices=["plain", "answer", "nbplain"], default="plain")
 ap.add_argument("--weights", default="0,0.1,0.2,0.3,0.4,0.5")
 ap.add_argument("--C", type=float, default=1.0)
 ap.add_argument("--cache", default=None)
@@ -29,20 +29,13 @@ sources = sorted({r["source"] for r in rows})
 
 
 def text(i):
-    r = rows[i]
-    return r["answer"] if args.second == "answer" else r["question"] + "\n" + r["answer"]
+    return rows[i]["question"] + "\n" + rows[i]["answer"]
 
 
 def fit_predict(train, test):
     v = TfidfVectorizer(sublinear_tf=True, min_df=2, max_features=200000)
     Xtr = v.fit_transform([text(i) for i in train])
     Xte = v.transform([text(i) for i in test])
-    if args.second == "nbplain":
-        # NB-LR: scale each feature by its log-count ratio between the classes.
-        p = np.asarray(Xtr[y[train] == 1].sum(0)).ravel() + 1
-        q = np.asarray(Xtr[y[train] == 0].sum(0)).ravel() + 1
-        r = np.log((p / p.sum()) / (q / q.sum()))
-        Xtr, Xte = Xtr.multiply(r).tocsr(), Xte.multiply(r).tocsr()
     clf = LogisticRegression(C=args.C, class_weight="balanced", max_iter=2000)
     clf.fit(Xtr, y[train])
     return clf.predict_proba(Xte)[:, 1]
@@ -76,7 +69,7 @@ def mean_f1(score, t):
     return np.mean([f1_score(y[m], score[m] >= t) for m in by_source.values()])
 
 
-print(f"second model: {args.second}, C {args.C}")
+print(f"second model: plain, C {args.C}")
 print("w     threshold  " + "  ".join(s[:12].ljust(12) for s in sources) + "  mean   | whole set out: " + " ".join(s[:10] for s in sources) + "  mean")
 for w in [float(x) for x in args.weights.split(",")]:
     z = (1 - w) * logit(native) + w * logit(second)
