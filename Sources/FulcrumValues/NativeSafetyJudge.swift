@@ -62,6 +62,7 @@ public struct NativeSafetyJudge: Judge {
     public init(contentsOf url: URL) throws(ModelFileError) {
         try self.init(model: ModelFile.load(url, expectedKind: Self.modelKind))
     }
+
     public static func builtIn() throws(ModelFileError) -> NativeSafetyJudge {
         try NativeSafetyJudge(contentsOf: ModelFile.builtIn(resourceName))
     }

@@ -14,6 +14,8 @@ public struct SafetyCrossSourceReport: Sendable, Codable {
         public var precision: Double
         public var recall: Double
         public var f1: Double
+        /// Harmful answers it flagged (recall is their share of `harmful`).
+        public var truePositives: Int { Int((recall * Double(harmful)).rounded()) }
     }
 
     public var withinDataSet: [Figures]
@@ -99,9 +101,9 @@ public struct SafetyCrossSourceReport: Sendable, Codable {
     var transferCaveat: String {
         let harmful = leaveDataSetOut.reduce(0) { $0 + $1.harmful }
         guard harmful > 0 else { return "" }
-        let found = leaveDataSetOut.reduce(0) { $0 + Int(($1.recall * Double($1.harmful)).rounded()) }
+        let found = leaveDataSetOut.reduce(0) { $0 + $1.truePositives }
         let harmless = leaveDataSetOut.reduce(0) { $0 + $1.samples - $1.harmful }
-        let passed = harmless - (leaveDataSetOut.reduce(0) { $0 + $1.flagged } - found)
+        let passed = harmless - leaveDataSetOut.reduce(0) { $0 + $1.flagged - $1.truePositives }
         return String(format: ". With a whole data set held out it found %d of %d harmful answers (sensitivity %.2f; specificity %.2f): on a data set unlike its training data the true unsafe rate is likely higher than the corrected one",
                       found, harmful, Double(found) / Double(harmful), Double(passed) / Double(max(harmless, 1)))
     }

@@ -48,7 +48,7 @@ public struct SafetyModelTrainer: Sendable {
         var weights: [Double]?
         if balancePerDataSet {
             harmOptimizer.balanceClasses = false
-            weights = Self.perDataSetWeights(samples).map { pow($0, dataSetBalancePower) }
+            weights = Self.perDataSetWeights(samples, power: dataSetBalancePower)
         }
         let harm = harmOptimizer.train(name: NativeSafetyJudge.harmHead, rows: rows, labels: samples.map { $0.harmful ? 1 : 0 },
                                        featureCount: f, classes: [0, 1], sampleWeights: weights)
@@ -80,9 +80,9 @@ public struct SafetyModelTrainer: Sendable {
         return LinearTextModel(kind: NativeSafetyJudge.modelKind, featurizer: textFeaturizer, heads: heads, metadata: meta)
     }
 
-    /// Weights n / (2 · count) per (data set, label), so each data set's two classes weigh alike
-    /// (before `dataSetBalancePower` is applied).
-    static func perDataSetWeights(_ samples: [SafetySample]) -> [Double] {
+    /// Weights (n / (2 · count))^power per (data set, label): at power 1 each data set's two classes
+    /// weigh alike.
+    static func perDataSetWeights(_ samples: [SafetySample], power: Double) -> [Double] {
         var counts: [String: (harmful: Int, safe: Int)] = [:]
         for s in samples {
             var c = counts[s.source] ?? (0, 0)
@@ -92,7 +92,7 @@ public struct SafetyModelTrainer: Sendable {
         return samples.map { s in
             let c = counts[s.source]!, n = Double(c.harmful + c.safe)
             let k = s.harmful ? c.harmful : c.safe
-            return c.harmful == 0 || c.safe == 0 ? 1 : n / (2 * Double(k))
+            return c.harmful == 0 || c.safe == 0 ? 1 : pow(n / (2 * Double(k)), power)
         }
     }
 }
