@@ -7,7 +7,7 @@
 #
 #   bash scripts/ci-local-model.sh >.fulcrum/local-model-start.log 2>&1 &
 #   trap 'bash scripts/local-model.sh stop' EXIT
-#   export FULCRUM_LOCAL_MODEL_URL="http://127.0.0.1:${FULCRUM_LOCAL_MODEL_PORT:-8080}/v1"
+#   export FULCRUM_LOCAL_MODEL_URL="$(bash scripts/local-model.sh url)"
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export FULCRUM_LOCAL_MODEL_TIMEOUT="${FULCRUM_LOCAL_MODEL_TIMEOUT:-300}"

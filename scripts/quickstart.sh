@@ -46,7 +46,7 @@ if [[ "$model" == local/* ]]; then
     setsid --wait bash scripts/local-model.sh start >"$model_log" 2>&1 </dev/null &
   model_pid=$!
   # The server listens where local-model.sh puts it; fulcrum's local/ models are told the same.
-  export FULCRUM_LOCAL_MODEL_URL="${FULCRUM_LOCAL_MODEL_URL:-http://127.0.0.1:${FULCRUM_LOCAL_MODEL_PORT:-8080}/v1}"
+  export FULCRUM_LOCAL_MODEL_URL="${FULCRUM_LOCAL_MODEL_URL:-$(bash scripts/local-model.sh url)}"
 fi
 
 say "building fulcrum (swift build -c release; about 8 minutes the first time)"

@@ -32,7 +32,8 @@ if ! wait "$model_pid"; then
   echo "error: the local model server did not start (see above)" >&2
   exit 1
 fi
-export FULCRUM_LOCAL_MODEL_URL="http://127.0.0.1:${FULCRUM_LOCAL_MODEL_PORT:-8080}/v1"
+FULCRUM_LOCAL_MODEL_URL="$(bash scripts/local-model.sh url)"
+export FULCRUM_LOCAL_MODEL_URL
 if ! wait "$postgres_pid"; then
   cat "$postgres_log"
   echo "error: PostgreSQL did not start (see above; server log: .fulcrum/postgres.log)" >&2
