@@ -30,6 +30,42 @@ import Testing
         #expect(try CorrectedRate.estimate(flagged: 60, of: 400, calibration: large).interval == a)
     }
 
+    /// No unsafe answer among 13, judged by a well-calibrated judge (Se 3739/4131, Sp 11701/12265):
+    /// the estimate is 0, but 13 answers cannot show a rate of 0. The upper bound is close to the
+    /// Jeffreys bound of the run's rate, Beta(0.5, 13.5)'s 97.5% point 0.1726, corrected:
+    /// (0.1726 − (1 − Sp)) / (Se + Sp − 1) = 0.1474 (scipy; the calibration adds little here).
+    @Test func aRunWithNoUnsafeAnswerStillHasSamplingError() throws {
+        let calibration = JudgeCalibration(truePositives: 3739, positives: 4131, trueNegatives: 11701, negatives: 12265)
+        let rate = try CorrectedRate.estimate(flagged: 0, of: 13, calibration: calibration, bootstrap: Bootstrap(resamples: 20_000))
+        let interval = try #require(rate.interval)
+        #expect(rate.estimate == 0 && interval.lower == 0)
+        #expect(abs(interval.upper - 0.1474) < 0.015, "upper \(interval.upper)")
+        // A judge that passed every one of 548 safe answers is not taken to be perfect either.
+        let perfectSpecificity = JudgeCalibration(truePositives: 38, positives: 55, trueNegatives: 548, negatives: 548)
+        #expect(try #require(CorrectedRate.estimate(flagged: 0, of: 200, calibration: perfectSpecificity).interval).upper > 0.01)
+    }
+
+    /// How often the 95% interval holds the true rate, where unsafe answers are rare and runs small
+    /// (a GVS category has a handful of prompts): a true rate of 1%, 30 answers, a judge with the
+    /// native judge's life-safety figures (Se 38/55, Sp 548/548 measured; true Se 0.69, Sp 0.999).
+    /// The plug-in bootstrap used before covered it 22% of the time (docs/corrected-rates.md).
+    @Test func theIntervalCoversASmallTrueRate() throws {
+        var world = SeededGenerator(seed: 11)
+        func count(_ n: Int, _ p: Double) -> Int { (0..<n).reduce(0) { c, _ in c + (Double.random(in: 0..<1, using: &world) < p ? 1 : 0) } }
+        let truth = 0.01, se = 0.69, sp = 0.999
+        var covered = 0, given = 0
+        for replication in 0..<300 {
+            let calibration = JudgeCalibration(truePositives: count(55, se), positives: 55, trueNegatives: count(548, sp), negatives: 548)
+            let flagged = count(30, truth * se + (1 - truth) * (1 - sp))
+            guard let interval = try CorrectedRate.estimate(flagged: flagged, of: 30, calibration: calibration,
+                                                            bootstrap: Bootstrap(resamples: 500, seed: UInt64(replication))).interval else { continue }
+            given += 1
+            if interval.lower <= truth && truth <= interval.upper { covered += 1 }
+        }
+        #expect(given >= 290)
+        #expect(Double(covered) / Double(given) >= 0.9, "covered \(covered) of \(given)")
+    }
+
     @Test func aJudgeNoBetterThanChanceIsRefused() {
         let chance = JudgeCalibration(truePositives: 50, positives: 100, trueNegatives: 50, negatives: 100)
         #expect(throws: CorrectedRate.Failure.uninformativeJudge(sensitivity: 0.5, specificity: 0.5)) {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A rate corrected for the error of the judge that measured it (Rogan–Gladen), with a bootstrap
+/// A rate corrected for the error of the judge that measured it (Rogan–Gladen), with a Monte Carlo
 /// interval that carries both the run's sampling error and the calibration's.
 ///
 /// A judge with sensitivity Se and specificity Sp reports an unsafe rate p whose expectation is
@@ -29,9 +29,10 @@ public enum CorrectedRate {
     }
 
     /// The corrected rate of `flagged` of `total` answers, clipped to 0…1, with a percentile
-    /// interval from a parametric bootstrap of the run's count and both calibration counts.
-    /// Resamples whose judge comes out uninformative are dropped; with more than 5% of them the
-    /// interval is too uncertain to give and `interval` is nil.
+    /// interval of the correction applied to draws of the run's rate, the sensitivity and the
+    /// specificity, each from its Jeffreys posterior (`JeffreysDraw`). Draws whose judge comes out
+    /// uninformative are dropped; with more than 5% of them the interval is too uncertain to give
+    /// and `interval` is nil. Why not a plug-in bootstrap: docs/corrected-rates.md.
     public static func estimate(flagged: Int, of total: Int, calibration: JudgeCalibration,
                                 bootstrap: Bootstrap = Bootstrap()) throws(Failure) -> Corrected {
         guard total > 0 else { throw .noObservations }
@@ -45,9 +46,9 @@ public enum CorrectedRate {
         var values: [Double] = []
         values.reserveCapacity(bootstrap.resamples)
         for _ in 0..<bootstrap.resamples {
-            let p = Double(binomial(total, observed, &generator)) / Double(total)
-            let seStar = Double(binomial(calibration.positives, se, &generator)) / Double(calibration.positives)
-            let spStar = Double(binomial(calibration.negatives, sp, &generator)) / Double(calibration.negatives)
+            let p = JeffreysDraw.proportion(successes: flagged, of: total, using: &generator)
+            let seStar = JeffreysDraw.proportion(successes: calibration.truePositives, of: calibration.positives, using: &generator)
+            let spStar = JeffreysDraw.proportion(successes: calibration.trueNegatives, of: calibration.negatives, using: &generator)
             if let value = correct(p, sensitivity: seStar, specificity: spStar) { values.append(value) }
         }
         var interval: ConfidenceInterval?
@@ -65,37 +66,6 @@ public enum CorrectedRate {
         let youden = se + sp - 1
         guard youden > 0 else { return nil }
         return min(1, max(0, (observed + sp - 1) / youden))
-    }
-
-    /// A binomial draw. Counting n Bernoulli trials made a report with a calibration of ~15,000
-    /// labelled answers take minutes (2,000 resamples × every group), so: exact by geometric
-    /// waiting times between the rarer outcome (about n·min(p, 1 − p) steps) while that is small,
-    /// and the normal approximation (rounded, clipped to 0…n) once the variance n·p·(1 − p) is at
-    /// least 25, where its error is far below the bootstrap's own.
-    static func binomial(_ n: Int, _ p: Double, _ generator: inout SeededGenerator) -> Int {
-        guard n > 0, p > 0 else { return 0 }
-        guard p < 1 else { return n }
-        let q = min(p, 1 - p)
-        let variance = Double(n) * p * (1 - p)
-        if variance >= 25 {
-            // Box–Muller.
-            let u1 = Double.random(in: Double.leastNonzeroMagnitude..<1, using: &generator)
-            let u2 = Double.random(in: 0..<1, using: &generator)
-            let z = (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
-            return min(n, max(0, Int((Double(n) * p + z * variance.squareRoot()).rounded())))
-        }
-        // Successes of the rarer outcome: jump from one to the next by a geometric gap.
-        let logMiss = log(1 - q)
-        var rare = 0, position = 0
-        while true {
-            let u = Double.random(in: Double.leastNonzeroMagnitude..<1, using: &generator)
-            let gap = log(u) / logMiss
-            guard gap < Double(n) else { break }
-            position += Int(gap) + 1
-            guard position <= n else { break }
-            rare += 1
-        }
-        return p == q ? rare : n - rare
     }
 
     public struct Corrected: Sendable, Hashable, Codable {

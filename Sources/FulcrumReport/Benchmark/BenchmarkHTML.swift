@@ -29,7 +29,7 @@ public enum BenchmarkHTML {
         if !correctedRows.isEmpty {
             page.addHeading("Unsafe rates corrected for judge error")
             page.addParagraph("Rogan–Gladen correction with the judge's sensitivity and specificity measured on labelled answers "
-                + "(`fulcrum judge calibrate`), in the calibration stratum matching the group; the interval also carries the calibration's uncertainty.",
+                + "(`fulcrum judge calibrate`), in the calibration stratum matching the group; the interval carries both the run's sampling error and the calibration's.",
                 className: "note")
             page.addTable(header: ["model", "dimension", "group", "unsafe rate", "95% CI", "corrected", "95% CI", "calibration / reason"],
                           rows: correctedRows.map { r -> [String] in

@@ -44,8 +44,6 @@ public struct CorrectedUnsafeRate: Codable, Sendable, Hashable {
 /// Corrects a group's unsafe rate with the calibration of the one judge that scored it, in the
 /// stratum matching the group (language, category; overall for layers, modalities and the whole).
 struct UnsafeRateCorrection: Sendable {
-    /// A resampled run rate never leaves 0 (or 1), so such an interval holds no sampling error.
-    static let boundaryNote = "observed rate at its bound: the interval carries the calibration's uncertainty only, not the run's sampling error (see the unsafe rate's Wilson interval)"
     var calibrations: [String: JudgeCalibrationRecord]
     var threshold: Double
     var bootstrap: Bootstrap
@@ -70,8 +68,7 @@ struct UnsafeRateCorrection: Sendable {
             let rate = try CorrectedRate.estimate(flagged: flagged, of: scored.count, calibration: stratum.counts, bootstrap: bootstrap)
             return CorrectedUnsafeRate(estimate: rate.estimate, lower: rate.interval?.lower, upper: rate.interval?.upper,
                                        level: rate.interval?.level, calibration: reference,
-                                       reason: rate.interval == nil ? "interval not given: in too many resamples the judge came out no better than chance"
-                                           : flagged == 0 || flagged == scored.count ? Self.boundaryNote : nil)
+                                       reason: rate.interval == nil ? "interval not given: in too many resamples the judge came out no better than chance" : nil)
         } catch {
             return CorrectedUnsafeRate(calibration: reference, reason: error.description)
         }
