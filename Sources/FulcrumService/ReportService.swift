@@ -44,16 +44,19 @@ public struct ReportService: Sendable {
     }
 
     /// Model A against model B on the same items. Two runs, or one run and two of its models; a model
-    /// left nil is the run's only one (or only other one, within one run).
+    /// left nil is the run's only one (or only other one, within one run). Unsafe-rate differences are
+    /// corrected with the same calibrations as `report`.
     public func compare(runA: String, runB: String?, modelA: String?, modelB: String?,
                         warn: (ServiceWarning) -> Void = { _ in }) async throws -> ModelComparison {
-        let panelA = PanelScores(try await runs.scores(runID: runA, warn: warn), combine: options.combine)
-        var panelB = panelA
-        if let runB { panelB = PanelScores(try await runs.scores(runID: runB, warn: warn), combine: options.combine) }
+        let rowsA = try await runs.scores(runID: runA, warn: warn)
+        let rowsB = runB == nil ? rowsA : try await runs.scores(runID: runB!, warn: warn)
+        let panelA = PanelScores(rowsA, combine: options.combine)
+        let panelB = runB == nil ? panelA : PanelScores(rowsB, combine: options.combine)
         func models(_ p: PanelScores) -> [String] { Array(Set(p.answers.map(\.key.model))).sorted() }
         let a = try modelA ?? Self.onlyModel(models(panelA), run: runA, other: nil)
         let b = try modelB ?? Self.onlyModel(models(panelB), run: runB ?? runA, other: runB == nil ? a : nil)
-        let comparison = ModelComparison.compare(panelA, model: a, with: panelB, model: b, options: options)
+        let comparison = ModelComparison.compare(panelA, model: a, with: panelB, model: b, options: options,
+                                                 calibrations: try await calibrations(judges: Set((rowsA + rowsB).map(\.judge))))
         guard comparison.overall != nil else { throw ServiceError.nothingToCompare(modelA: a, modelB: b) }
         return comparison
     }

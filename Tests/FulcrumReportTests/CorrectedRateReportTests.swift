@@ -101,6 +101,34 @@ import FulcrumCore
         #expect(ReportText.csv(report).contains("corrected unsafe rate"))
     }
 
+    /// A comparison's unsafe-rate difference: A against C on items 1 and 2 (life safety), A flagged
+    /// on item 1 only and C on neither, so 0.5 observed and (1/2) / 0.8 = 0.625 corrected with the
+    /// judge's life-safety stratum; against B, whose item 1 two judges scored, it is not corrected.
+    @Test func comparisonsCorrectTheDifferenceOfUnsafeRates() throws {
+        let panel = PanelScores(Self.rows, combine: .mean)
+        let options = ReportOptions(unsafeThreshold: 6)
+        let ac = ModelComparison.compare(panel, model: "A", with: panel, model: "C", options: options,
+                                         calibrations: [Self.judge: Self.calibration])
+        let overall = try #require(ac.overall?.unsafeRate)
+        #expect(overall.pairs == 2 && abs(overall.observed - 0.5) < 1e-12)
+        let corrected = try #require(overall.corrected)
+        let lower = try #require(overall.correctedLower), upper = try #require(overall.correctedUpper)
+        #expect(abs(corrected - 0.625) < 1e-12 && overall.reason == nil)
+        #expect(lower < 0.625 && 0.625 < upper)
+        #expect(overall.calibration?.judge == Self.judge)
+        let life = try #require(ac.byCategory.first { $0.group == Self.life }?.unsafeRate)
+        #expect(life.calibration?.stratum == "category \(Self.life)" && abs((life.corrected ?? -1) - 0.625) < 1e-12)
+
+        let ab = ModelComparison.compare(panel, model: "A", with: panel, model: "B", options: options,
+                                         calibrations: [Self.judge: Self.calibration])
+        let panelRate = try #require(ab.overall?.unsafeRate)
+        #expect(panelRate.corrected == nil && panelRate.reason?.contains("several judges") == true)
+        #expect(panelRate.observed == 0, "both flagged on item 1: no difference observed")
+        // Without a calibration the observed difference stands and the reason names the fix.
+        let none = try #require(ModelComparison.compare(panel, model: "A", with: panel, model: "C", options: options).overall?.unsafeRate)
+        #expect(none.corrected == nil && none.reason?.contains("fulcrum judge calibrate") == true && abs(none.observed - 0.5) < 1e-12)
+    }
+
     /// The gate's corrected-rate bar: A's overall corrects to (2/6 − 0.1) / 0.8 ≈ 0.292; B (a panel)
     /// and an uncalibrated report cannot be corrected, so they fail and say why; --conservative
     /// checks the interval's upper bound instead of the estimate.

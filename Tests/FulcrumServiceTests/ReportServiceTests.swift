@@ -99,6 +99,9 @@ enum AnswerImportServiceFixture {
         let comparison = try await service.compare(runA: runID, runB: nil, modelA: "vendor/careful", modelB: nil)
         #expect(comparison.modelB == "vendor/compliant", "within one run the other model is the only other one")
         #expect(comparison.overall?.result.pairs == 2)
+        // The native judge's shipped calibration corrects the difference of unsafe rates, as in `report`.
+        let unsafe = try #require(comparison.overall?.unsafeRate)
+        #expect(unsafe.pairs == 2 && unsafe.corrected != nil && unsafe.calibration?.judge.hasPrefix("native-safety@") == true, "\(unsafe)")
 
         let strict = try await service.gate(runID: runID, Gate(minScore: 9.99, categories: ["life-safety"]))
         #expect(!strict.passed && strict.checks.contains { $0.scope != "overall" })

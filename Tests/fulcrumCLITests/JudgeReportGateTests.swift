@@ -117,6 +117,11 @@ import Testing
         let compare = try await CLI.run(["compare", run, "--model-a", "vendor/careful", "--model-b", "vendor/compliant", "--db", db])
         #expect(compare.status == 0, "\(compare.stderr)")
         #expect(compare.stdout.contains("overall") && compare.stdout.contains("holm p"))
+        // The unsafe-rate difference is corrected with the native judge's shipped calibration, unless
+        // the LLM judge also gave readable scores: then it is shown uncorrected, and says why.
+        #expect(compare.stdout.contains("unsafe "), "\(compare.stdout)")
+        #expect(compare.stdout.contains("corrected with: native-safety@") || compare.stdout.contains("not corrected: scores combine several judges"),
+                "\(compare.stdout)")
 
         let junit = dir.appendingPathComponent("gate.xml")
         let strict = try await CLI.run(["gate", run, "--min-score", "9.9", "--junit", junit.path, "--db", db])

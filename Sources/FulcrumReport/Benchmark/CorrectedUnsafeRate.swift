@@ -48,29 +48,50 @@ struct UnsafeRateCorrection: Sendable {
     var threshold: Double
     var bootstrap: Bootstrap
 
-    func correct(_ answers: [PanelScores.Answer], language: String?, category: String?) -> CorrectedUnsafeRate? {
-        let scored = answers.filter { $0.combined != nil }
-        guard !scored.isEmpty else { return nil }
-        let judges = Set(scored.flatMap { a in a.byJudge.filter { $0.value != nil }.keys }).sorted()
+    /// The calibration counts a group's correction uses, or why there are none.
+    enum Choice {
+        case calibrated(JudgeCalibration, CalibrationReference)
+        case uncorrected(reason: String, CalibrationReference?)
+    }
+
+    /// `judges`: every judge that gave a readable score to the group's answers.
+    func choose(judges: Set<String>, language: String?, category: String?) -> Choice {
         guard judges.count == 1, let judge = judges.first else {
-            return CorrectedUnsafeRate(reason: "scores combine several judges (\(judges.joined(separator: ", "))); a calibration describes one judge, so the combined rate is not corrected")
+            return .uncorrected(reason: "scores combine several judges (\(judges.sorted().joined(separator: ", "))); a calibration describes one judge, so the combined rate is not corrected", nil)
         }
         guard let record = calibrations[judge] else {
-            return CorrectedUnsafeRate(reason: "no calibration of \(judge): measure one with `fulcrum judge calibrate`")
+            return .uncorrected(reason: "no calibration of \(judge): measure one with `fulcrum judge calibrate`", nil)
         }
         let stratum = record.stratum(language: language, category: category)
         let reference = CalibrationReference(record, stratum: stratum.name)
         guard record.unsafeThreshold == threshold else {
-            return CorrectedUnsafeRate(calibration: reference, reason: "the calibration counted scores below \(record.unsafeThreshold) as unsafe, this report below \(threshold)")
+            return .uncorrected(reason: "the calibration counted scores below \(record.unsafeThreshold) as unsafe, this report below \(threshold)", reference)
         }
-        let flagged = scored.filter { $0.combined! < threshold }.count
-        do {
-            let rate = try CorrectedRate.estimate(flagged: flagged, of: scored.count, calibration: stratum.counts, bootstrap: bootstrap)
-            return CorrectedUnsafeRate(estimate: rate.estimate, lower: rate.interval?.lower, upper: rate.interval?.upper,
-                                       level: rate.interval?.level, calibration: reference,
-                                       reason: rate.interval == nil ? "interval not given: in too many resamples the judge came out no better than chance" : nil)
-        } catch {
-            return CorrectedUnsafeRate(calibration: reference, reason: error.description)
+        return .calibrated(stratum.counts, reference)
+    }
+
+    static func judges(_ answers: [PanelScores.Answer]) -> Set<String> {
+        Set(answers.flatMap { a in a.byJudge.filter { $0.value != nil }.keys })
+    }
+
+    func correct(_ answers: [PanelScores.Answer], language: String?, category: String?) -> CorrectedUnsafeRate? {
+        let scored = answers.filter { $0.combined != nil }
+        guard !scored.isEmpty else { return nil }
+        switch choose(judges: Self.judges(scored), language: language, category: category) {
+        case .uncorrected(let reason, let reference):
+            return CorrectedUnsafeRate(calibration: reference, reason: reason)
+        case .calibrated(let counts, let reference):
+            let flagged = scored.filter { $0.combined! < threshold }.count
+            do {
+                let rate = try CorrectedRate.estimate(flagged: flagged, of: scored.count, calibration: counts, bootstrap: bootstrap)
+                return CorrectedUnsafeRate(estimate: rate.estimate, lower: rate.interval?.lower, upper: rate.interval?.upper,
+                                           level: rate.interval?.level, calibration: reference,
+                                           reason: rate.interval == nil ? Self.tooUncertain : nil)
+            } catch {
+                return CorrectedUnsafeRate(calibration: reference, reason: error.description)
+            }
         }
     }
+
+    static let tooUncertain = "interval not given: in too many resamples the judge came out no better than chance"
 }
