@@ -57,3 +57,40 @@ for name, Se, Sp, P, N in judges:
                     width += iv[1] - iv[0]
                 cells.append(f'{covered / max(given, 1):.3f}, {width / max(given, 1):.3f}' + ('' if given == replications else f' ({replications - given} without)'))
             print(f'| {name} | {n} | {pi} | {cells[0]} | {cells[1]} |')
+
+
+# The difference of two models' unsafe rates on the same items (`compare`): true rates piA and piB,
+# unsafe answers independent between the models; the judge errs alike on both. Interval: Dirichlet
+# (paired outcomes + 1/2) and Jeffreys (Se, Sp) draws, the difference divided by Se + Sp - 1.
+def difference_interval(cells, tp, P, tn, N, draws=1000):
+    g = rng.dirichlet(np.array(cells) + 0.5, draws)
+    d = g[:, 1] - g[:, 2]
+    se, sp = rng.beta(tp + .5, P - tp + .5, draws), rng.beta(tn + .5, N - tn + .5, draws)
+    j = se + sp - 1
+    v = np.clip(d[j > 0] / j[j > 0], -1, 1)
+    if len(v) < 0.95 * draws:
+        return None
+    return np.quantile(v, 0.025), np.quantile(v, 0.975)
+
+
+print('\n| judge | pairs | true rates A, B | corrected difference: coverage, mean width |')
+print('|---|---|---|---|')
+for name, Se, Sp, P, N in judges:
+    for n in [13, 30, 200]:
+        for piA, piB in [(0.01, 0.01), (0.05, 0.01), (0.2, 0.05)]:
+            covered = given = 0
+            width = 0.0
+            for _ in range(replications):
+                tp, tn = rng.binomial(P, Se), rng.binomial(N, Sp)
+                ta, tb = rng.random(n) < piA, rng.random(n) < piB
+                fa = np.where(ta, rng.random(n) < Se, rng.random(n) < 1 - Sp)
+                fb = np.where(tb, rng.random(n) < Se, rng.random(n) < 1 - Sp)
+                cells = [(fa & fb).sum(), (fa & ~fb).sum(), (~fa & fb).sum(), (~fa & ~fb).sum()]
+                iv = difference_interval(cells, tp, P, tn, N)
+                if iv is None:
+                    continue
+                given += 1
+                covered += iv[0] - 1e-12 <= piA - piB <= iv[1] + 1e-12
+                width += iv[1] - iv[0]
+            print(f'| {name} | {n} | {piA}, {piB} | {covered / max(given, 1):.3f}, {width / max(given, 1):.3f}'
+                  + ('' if given == replications else f' ({replications - given} without)') + ' |')
