@@ -26,10 +26,15 @@ public struct Bootstrap: Sendable {
             if let v = statistic(resample) { values.append(v) }
         }
         guard !values.isEmpty else { return nil }
-        values.sort()
+        return percentileInterval(estimate: estimate, draws: values)
+    }
+
+    /// The central `level` share of `draws` around `estimate` (percentile method).
+    public func percentileInterval(estimate: Double, draws: [Double]) -> ConfidenceInterval {
+        let sorted = draws.sorted()
         let alpha = (1 - level) / 2
-        return ConfidenceInterval(estimate: estimate, lower: Descriptive.quantile(values, alpha),
-                                  upper: Descriptive.quantile(values, 1 - alpha), level: level)
+        return ConfidenceInterval(estimate: estimate, lower: Descriptive.quantile(sorted, alpha),
+                                  upper: Descriptive.quantile(sorted, 1 - alpha), level: level)
     }
 
     /// CI of the mean, the common case.

@@ -51,13 +51,8 @@ public enum CorrectedRate {
             let spStar = JeffreysDraw.proportion(successes: calibration.trueNegatives, of: calibration.negatives, using: &generator)
             if let value = correct(p, sensitivity: seStar, specificity: spStar) { values.append(value) }
         }
-        var interval: ConfidenceInterval?
-        if Double(values.count) >= 0.95 * Double(bootstrap.resamples) {
-            values.sort()
-            let alpha = (1 - bootstrap.level) / 2
-            interval = ConfidenceInterval(estimate: estimate, lower: Descriptive.quantile(values, alpha),
-                                          upper: Descriptive.quantile(values, 1 - alpha), level: bootstrap.level)
-        }
+        let interval = Double(values.count) >= 0.95 * Double(bootstrap.resamples)
+            ? bootstrap.percentileInterval(estimate: estimate, draws: values) : nil
         return Corrected(observed: observed, estimate: estimate, interval: interval, calibration: calibration)
     }
 

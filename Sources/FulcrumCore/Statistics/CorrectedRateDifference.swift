@@ -69,18 +69,12 @@ public enum CorrectedRateDifference {
                 if se + sp - 1 > 0 { correctedDraws.append(min(1, max(-1, d / (se + sp - 1)))) }
             }
         }
-        let alpha = (1 - bootstrap.level) / 2
-        func interval(_ estimate: Double, _ draws: [Double]) -> ConfidenceInterval {
-            let sorted = draws.sorted()
-            return ConfidenceInterval(estimate: estimate, lower: Descriptive.quantile(sorted, alpha),
-                                      upper: Descriptive.quantile(sorted, 1 - alpha), level: bootstrap.level)
-        }
         let correctedEstimate = youden.map { min(1, max(-1, outcomes.difference / $0)) }
         var corrected: ConfidenceInterval?
         if let correctedEstimate, Double(correctedDraws.count) >= 0.95 * Double(bootstrap.resamples) {
-            corrected = interval(correctedEstimate, correctedDraws)
+            corrected = bootstrap.percentileInterval(estimate: correctedEstimate, draws: correctedDraws)
         }
-        return Difference(pairs: outcomes.pairs, observed: interval(outcomes.difference, observedDraws),
+        return Difference(pairs: outcomes.pairs, observed: bootstrap.percentileInterval(estimate: outcomes.difference, draws: observedDraws),
                           corrected: corrected, correctedEstimate: correctedEstimate)
     }
 }

@@ -88,10 +88,7 @@ public struct BenchmarkReportBuilder: Sendable {
             }
             values.append(means.reduce(0, +) / Double(means.count))
         }
-        values.sort()
-        let alpha = (1 - options.confidenceLevel) / 2
-        return (estimate, ConfidenceInterval(estimate: estimate, lower: Descriptive.quantile(values, alpha),
-                                             upper: Descriptive.quantile(values, 1 - alpha), level: options.confidenceLevel))
+        return (estimate, options.bootstrap.percentileInterval(estimate: estimate, draws: values))
     }
 
     /// zh − en over items answered in both languages (same sample index).
