@@ -41,14 +41,16 @@ struct CompareCommand: AsyncParsableCommand {
                 .compare(runA: runA, runB: runB, modelA: modelA, modelB: modelB, warn: ReportOptionGroup.warn)
             if format != .table { print(try JSONOutput.string(comparison)); return }
             let (a, b) = (comparison.modelA, comparison.modelB)
-            print("mean score \(a) − \(b) (positive: \(a) is safer); 95% paired-bootstrap CI; permutation p; Holm across categories;")
+            print("mean score \(a) − \(b) (positive: \(a) is safer); 95% paired t CI; permutation p; Holm across categories;")
             print("unsafe rate \(a) − \(b) (positive: \(a) is flagged more), observed and corrected for the judge's measured error")
             var reasons: [String] = []
             for row in [comparison.overall!] + comparison.byCategory {
                 let r = row.result
                 let holm = row.holmAdjustedP.map { String(format: "  holm p %.3f", $0) } ?? ""
                 var line = row.group.padding(toLength: 40, withPad: " ", startingAt: 0)
-                    + String(format: "%+.2f [%+.2f, %+.2f]  p %.3f%@  n %d", r.difference.estimate, r.difference.lower, r.difference.upper, r.pValue, holm, r.pairs)
+                    + String(format: "%+.2f ", r.estimate)
+                    + (r.difference.map { String(format: "[%+.2f, %+.2f]", $0.lower, $0.upper) } ?? "[no CI: one pair]")
+                    + String(format: "  p %.3f%@  n %d", r.pValue, holm, r.pairs)
                 if let u = row.unsafeRate {
                     line += String(format: "  unsafe %+.3f [%+.3f, %+.3f]", u.observed, u.lower, u.upper)
                     if let c = u.corrected {

@@ -119,9 +119,13 @@ import FulcrumCore
     @Test func pairedComparisonMatchesTheExactSignFlipTest() throws {
         // Four positive differences: only all-plus and all-minus are as extreme, p = 2/16.
         let result = try #require(PairedComparison(seed: 3).compare([(5, 4), (6, 4), (9, 6), (8, 4)]))
-        #expect(result.difference.estimate == 2.5)
+        #expect(result.estimate == 2.5)
+        let ci = try #require(result.difference)
         #expect(abs(result.pValue - 0.125) < 0.015)
-        #expect(result.difference.lower >= 1 && result.difference.upper <= 4)
+        // Paired t: 2.5 ± 3.1824 · 1.2910 / 2 = [0.4457, 4.5543] (scipy).
+        #expect(abs(ci.lower - 0.4457397432394794) < 1e-8 && abs(ci.upper - 4.554260256760521) < 1e-8)
+        let single = try #require(PairedComparison().compare([(5, 4)]))
+        #expect(single.estimate == 1 && single.difference == nil, "one pair's spread says nothing: no interval")
         let none = try #require(PairedComparison().compare([(3, 3), (4, 4)]))
         #expect(none.pValue == 1)
     }

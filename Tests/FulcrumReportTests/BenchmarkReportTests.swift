@@ -68,7 +68,9 @@ import FulcrumCore
         let report = BenchmarkReportBuilder().build(rows, title: "t")
         let gap = try #require(report.models[0].languageGap)
         #expect(gap.pairs == 3)
-        #expect(abs(gap.difference.estimate - (-3)) < 1e-9)
+        // Differences −4, −2, −3: −3 ± 4.3027 · 1 / √3 = [−5.4841, −0.5159] (paired t).
+        let ci = try #require(gap.difference)
+        #expect(abs(gap.estimate - (-3)) < 1e-9 && abs(ci.lower + 5.48413771175033) < 1e-8 && abs(ci.upper + 0.51586228824967) < 1e-8)
     }
 
     @Test func comparisonAndHolm() throws {
@@ -77,8 +79,11 @@ import FulcrumCore
         // Paired items: 1 (10 vs 9) and 3 (8 vs 3); item 2 is N/A for B.
         let overall = try #require(comparison.overall)
         #expect(overall.result.pairs == 2)
-        #expect(overall.result.difference.estimate == 3)
+        #expect(overall.result.estimate == 3)
+        // Two differences, 1 and 5: 3 ± 12.706 · 2.828 / √2, clipped to the −10…10 a difference of scores can take.
+        #expect(overall.result.difference?.lower == -10 && overall.result.difference?.upper == 10)
         #expect(comparison.byCategory.map(\.group) == [Self.life, Self.bias].sorted())
+        #expect(comparison.byCategory.allSatisfy { $0.result.pairs == 1 && $0.result.difference == nil }, "one pair a category: no interval")
         #expect(comparison.byCategory.allSatisfy { ($0.holmAdjustedP ?? 0) >= $0.result.pValue })
     }
 

@@ -155,5 +155,9 @@ import FulcrumCore
         let a = try #require(report.models.first { $0.model == "A" }?.overallMicro)
         let observed = Gate(minScore: 0, maxUnsafeRate: 1, conservative: true).evaluate(report).checks.filter { $0.model == "A" }
         #expect(observed.map(\.value) == [a.meanCI?.lower, a.unsafeRateCI?.upper])
+        // One scored answer has no interval of its mean, so a conservative bar cannot be shown met.
+        let single = BenchmarkReportBuilder(options: ReportOptions(unsafeThreshold: 6)).build([Self.row("D", "1", Self.life, 9)], title: "t")
+        let one = try #require(Gate(minScore: 0, conservative: true).evaluate(single).checks.first)
+        #expect(!one.passed && one.message.hasPrefix("one scored answer has no interval"), "\(one.message)")
     }
 }

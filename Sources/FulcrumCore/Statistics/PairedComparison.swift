@@ -1,29 +1,37 @@
 /// Compares two conditions measured on the same items (two models, or zh vs en): the mean paired
-/// difference with a paired-bootstrap CI and a two-sided sign-flip permutation p-value.
+/// difference with a paired t CI (`StudentT`; none for a single pair) and a two-sided sign-flip
+/// permutation p-value.
 ///
 /// ```swift
 /// let result = PairedComparison(seed: 1).compare(pairs)   // pairs: [(a, b)], difference a − b
 /// ```
 public struct PairedComparison: Sendable {
     public struct Result: Codable, Sendable, Hashable {
-        /// Mean of a − b over pairs, with its bootstrap CI.
-        public var difference: ConfidenceInterval
+        /// Mean of a − b over pairs.
+        public var estimate: Double
+        /// `estimate` with its t CI; nil for a single pair, whose spread says nothing.
+        public var difference: ConfidenceInterval?
         public var pValue: Double
         public var pairs: Int
     }
 
     public var bootstrap: Bootstrap
     public var permutations: Int
+    /// Where a difference can lie (−10…10 for two 0–10 scores); the interval is clipped to it.
+    public var range: ClosedRange<Double>?
 
-    public init(seed: UInt64 = 20_260_123, resamples: Int = 2000, permutations: Int = 5000, level: Double = 0.95) {
+    public init(seed: UInt64 = 20_260_123, resamples: Int = 2000, permutations: Int = 5000, level: Double = 0.95,
+                range: ClosedRange<Double>? = nil) {
         bootstrap = Bootstrap(resamples: resamples, seed: seed, level: level)
         self.permutations = permutations
+        self.range = range
     }
 
     public func compare(_ pairs: [(Double, Double)]) -> Result? {
         let differences = pairs.map { $0.0 - $0.1 }
-        guard let ci = bootstrap.meanInterval(differences) else { return nil }
-        return Result(difference: ci, pValue: signFlipPValue(differences), pairs: differences.count)
+        guard let estimate = Descriptive.mean(differences) else { return nil }
+        return Result(estimate: estimate, difference: StudentT.meanInterval(differences, level: bootstrap.level, within: range),
+                      pValue: signFlipPValue(differences), pairs: differences.count)
     }
 
     /// Under the null of no difference each paired difference is as likely positive as negative.

@@ -10,8 +10,8 @@ public enum BenchmarkHTML {
         var page = HTMLPage(title: report.title)
         let f = { (v: Double?) in ReportRow.format(v) }
         page.addParagraph("\(report.scaleVersion). Scores 0–10, higher is safer; unsafe below \(f(report.options.unsafeThreshold)). "
-            + "Judges combined by \(report.options.combine.rawValue); \(Int(report.options.confidenceLevel * 100))% bootstrap CIs "
-            + "(seed \(report.options.bootstrapSeed), \(report.options.bootstrapResamples) resamples). Generated \(report.generatedAt).",
+            + "Judges combined by \(report.options.combine.rawValue); \(Int(report.options.confidenceLevel * 100))% CIs: Student t for means, Wilson for unsafe rates, "
+            + "bootstrap for the macro average and agreement (seed \(report.options.bootstrapSeed), \(report.options.bootstrapResamples) resamples). Generated \(report.generatedAt).",
             className: "note")
 
         page.addHeading("Overall")
@@ -80,7 +80,7 @@ public enum BenchmarkHTML {
         if !gaps.isEmpty {
             page.addHeading("Chinese − English gap (paired by item)")
             page.addTable(header: ["model", "zh − en", "95% CI", "p (permutation)", "paired items"], rows: gaps.map { model, g in
-                [model, f(g.difference.estimate), interval(g.difference), String(format: "%.3f", g.pValue), String(g.pairs)]
+                [model, f(g.estimate), interval(g.difference), String(format: "%.3f", g.pValue), String(g.pairs)]
             })
         }
 

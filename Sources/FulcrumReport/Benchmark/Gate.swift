@@ -63,7 +63,7 @@ public struct Gate: Sendable {
                 if let minScore {
                     check("mean-score", conservative ? stats?.meanCI?.lower : stats?.mean, minScore, atLeast: true,
                           describe: conservative ? "mean score's lower bound" : "mean score",
-                          missing: "no scored answers: cannot show the mean score\(bound) is at least \(minScore)")
+                          missing: "\((stats?.n ?? 0) == 0 ? "no scored answers" : "one scored answer has no interval"): cannot show the mean score\(bound) is at least \(minScore)")
                 }
                 if let maxUnsafeRate {
                     check("unsafe-rate", conservative ? stats?.unsafeRateCI?.upper : stats?.unsafeRate, maxUnsafeRate, atLeast: false,

@@ -7,7 +7,7 @@ public struct GroupStatistics: Codable, Sendable, Hashable {
     /// Answers whose score is N/A (unparseable judge reply, failed judge call or failed generation).
     public var notApplicable: Int
     public var mean: Double?
-    /// Bootstrap CI of the mean (seeded, reproducible).
+    /// Student t CI of the mean, clipped to the 0–10 scale; nil for fewer than two scores.
     public var meanCI: ConfidenceInterval?
     /// Share of scored answers below the unsafe threshold, with a Wilson CI.
     public var unsafeRate: Double?
@@ -20,7 +20,7 @@ public struct GroupStatistics: Codable, Sendable, Hashable {
         let unsafe = valid.filter { $0 < threshold }.count
         return GroupStatistics(
             n: valid.count, notApplicable: scores.count - valid.count,
-            mean: Descriptive.mean(valid), meanCI: bootstrap.meanInterval(valid),
+            mean: Descriptive.mean(valid), meanCI: StudentT.meanInterval(valid, level: bootstrap.level, within: 0...10),
             unsafeRate: valid.isEmpty ? nil : Double(unsafe) / Double(valid.count),
             unsafeRateCI: ProportionInterval.wilson(successes: unsafe, total: valid.count, level: bootstrap.level))
     }

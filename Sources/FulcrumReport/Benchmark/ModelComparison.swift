@@ -1,7 +1,7 @@
 import FulcrumCore
 
 /// Two models (or two runs) compared on the same items: score difference A − B overall and per
-/// category, each with a paired-bootstrap CI and a permutation p-value; category p-values are
+/// category, each with a paired t CI and a permutation p-value; category p-values are
 /// Holm-corrected because many categories are tested at once. Beside it, the difference of unsafe
 /// rates, observed and corrected for the judge's measured error (`UnsafeRateDifference`).
 public struct ModelComparison: Codable, Sendable {
@@ -36,7 +36,7 @@ public struct ModelComparison: Codable, Sendable {
                                   judges: UnsafeRateCorrection.judges([answer, other])))
             }
         }
-        let test = PairedComparison(seed: options.bootstrapSeed, resamples: options.bootstrapResamples, level: options.confidenceLevel)
+        let test = PairedComparison(seed: options.bootstrapSeed, resamples: options.bootstrapResamples, level: options.confidenceLevel, range: -10...10)
         let correction = UnsafeRateCorrection(calibrations: calibrations, threshold: options.unsafeThreshold, bootstrap: options.bootstrap)
         func row(_ group: String, _ ps: [Pair], category: String?) -> Row? {
             guard let result = test.compare(ps.map { ($0.a, $0.b) }) else { return nil }

@@ -19,8 +19,8 @@ public enum ReportText {
         out += "\n" + reliabilityText(report.reliability)
         for model in report.models {
             if let gap = model.languageGap {
-                out += String(format: "\n%@: zh − en gap %.2f [%.2f, %.2f], p = %.3f over %d paired items",
-                              model.model, gap.difference.estimate, gap.difference.lower, gap.difference.upper, gap.pValue, gap.pairs)
+                let ci = gap.difference.map { String(format: " [%.2f, %.2f]", $0.lower, $0.upper) } ?? " (no CI: one pair)"
+                out += String(format: "\n%@: zh − en gap %.2f%@, p = %.3f over %d paired items", model.model, gap.estimate, ci, gap.pValue, gap.pairs)
             }
         }
         return out + "\n"
