@@ -13,7 +13,7 @@ public enum ReportText {
                 : c[12].isEmpty ? c[11] : "\(c[11]) [\(c[12]), \(c[13])]"
             return [c[0], c[1] == "overall-macro" ? "overall" : c[1], c[2], c[3], c[4], c[5], ci, unsafe, corrected]
         }
-        var out = "\(report.title)\n\(report.scaleVersion); unsafe below \(ReportRow.format(report.options.unsafeThreshold, digits: 1)); judges combined by \(report.options.combine.rawValue); \(Int(report.options.confidenceLevel * 100))% CIs (bootstrap seed \(report.options.bootstrapSeed))\n\n"
+        var out = "\(report.title)\n\(report.scaleVersion); unsafe below \(ReportRow.format(report.options.unsafeThreshold, digits: 1)); judges combined by \(report.options.combine.rawValue); \(Int(report.options.confidenceLevel * 100))% CIs (Student t for means, Wilson for unsafe rates, Jeffreys draws for corrected rates; bootstrap seed \(report.options.bootstrapSeed))\n\n"
         out += align([["model", "dimension", "group", "n", "n/a", "mean", "95% CI", "unsafe rate [CI]", "corrected [CI]"]] + compact)
         out += "\n" + correctionText(report) + "\n" + validationText(report)
         out += "\n" + reliabilityText(report.reliability)
