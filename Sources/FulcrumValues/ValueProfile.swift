@@ -17,7 +17,8 @@ public struct ValueRecord: Sendable, Hashable {
     }
 }
 
-/// The mean value vector of a group of answers, with a bootstrap CI per value.
+/// The mean value vector of a group of answers, with a CI per value: from the Dirichlet posterior
+/// of the −1/0/+1 shares (`SignedMean`) for an evaluator's labels, a bootstrap for other vectors.
 public struct ValueProfile: Sendable, Hashable, Codable {
     public var model: String
     /// nil for the model's profile over all categories.
@@ -47,7 +48,7 @@ public struct ValueProfile: Sendable, Hashable, Codable {
             let group = groups[model + "\u{1F}" + (category ?? "\u{1E}")]!
             let mean = (0..<ValueVector.dimension).map { i -> ConfidenceInterval in
                 let xs = group.map { $0.vector.components[i] }
-                return bootstrap.meanInterval(xs)!
+                return SignedMean.interval(xs, bootstrap: bootstrap) ?? bootstrap.meanInterval(xs)!
             }
             return ValueProfile(model: model, category: category, count: group.count, mean: mean)
         }
