@@ -49,7 +49,8 @@ public struct ReportService: Sendable {
     public func compare(runA: String, runB: String?, modelA: String?, modelB: String?,
                         warn: (ServiceWarning) -> Void = { _ in }) async throws -> ModelComparison {
         let rowsA = try await runs.scores(runID: runA, warn: warn)
-        let rowsB = runB == nil ? rowsA : try await runs.scores(runID: runB!, warn: warn)
+        var rowsB = rowsA
+        if let runB { rowsB = try await runs.scores(runID: runB, warn: warn) }
         let panelA = PanelScores(rowsA, combine: options.combine)
         let panelB = runB == nil ? panelA : PanelScores(rowsB, combine: options.combine)
         func models(_ p: PanelScores) -> [String] { Array(Set(p.answers.map(\.key.model))).sorted() }

@@ -57,11 +57,9 @@ public enum CorrectedRateDifference {
         var observedDraws: [Double] = [], correctedDraws: [Double] = []
         observedDraws.reserveCapacity(bootstrap.resamples)
         for _ in 0..<bootstrap.resamples {
-            // Dirichlet(counts + ½) as normalised gamma draws; only the two discordant cells move the difference.
-            let cells = [outcomes.bothUnsafe, outcomes.onlyA, outcomes.onlyB, outcomes.neither]
-                .map { JeffreysDraw.gamma(Double($0) + 0.5, using: &generator) }
-            let total = cells.reduce(0, +)
-            let d = total > 0 ? (cells[1] - cells[2]) / total : 0
+            // Only the two discordant cells move the difference.
+            let shares = JeffreysDraw.shares(of: [outcomes.bothUnsafe, outcomes.onlyA, outcomes.onlyB, outcomes.neither], using: &generator)
+            let d = shares[1] - shares[2]
             observedDraws.append(d)
             if let calibration {
                 let se = JeffreysDraw.proportion(successes: calibration.truePositives, of: calibration.positives, using: &generator)

@@ -13,6 +13,14 @@ public enum JeffreysDraw {
         beta(Double(x) + 0.5, Double(n - x) + 0.5, using: &generator)
     }
 
+    /// Shares drawn from the Dirichlet posterior of `counts`, ½ added to each (normalised gamma
+    /// draws): the Jeffreys prior of a variable with more than two outcomes.
+    public static func shares(of counts: [Int], using generator: inout SeededGenerator) -> [Double] {
+        let draws = counts.map { gamma(Double($0) + 0.5, using: &generator) }
+        let total = draws.reduce(0, +)
+        return total > 0 ? draws.map { $0 / total } : draws.map { _ in 1 / Double(counts.count) }
+    }
+
     /// Beta(a, b) as X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b).
     static func beta(_ a: Double, _ b: Double, using generator: inout SeededGenerator) -> Double {
         let x = gamma(a, using: &generator), y = gamma(b, using: &generator)

@@ -15,14 +15,16 @@ public struct PairedComparison: Sendable {
         public var pairs: Int
     }
 
-    public var bootstrap: Bootstrap
+    /// Seeds the permutations.
+    public var seed: UInt64
+    public var level: Double
     public var permutations: Int
     /// Where a difference can lie (−10…10 for two 0–10 scores); the interval is clipped to it.
     public var range: ClosedRange<Double>?
 
-    public init(seed: UInt64 = 20_260_123, resamples: Int = 2000, permutations: Int = 5000, level: Double = 0.95,
-                range: ClosedRange<Double>? = nil) {
-        bootstrap = Bootstrap(resamples: resamples, seed: seed, level: level)
+    public init(seed: UInt64 = 20_260_123, permutations: Int = 5000, level: Double = 0.95, range: ClosedRange<Double>? = nil) {
+        self.seed = seed
+        self.level = level
         self.permutations = permutations
         self.range = range
     }
@@ -30,7 +32,7 @@ public struct PairedComparison: Sendable {
     public func compare(_ pairs: [(Double, Double)]) -> Result? {
         let differences = pairs.map { $0.0 - $0.1 }
         guard let estimate = Descriptive.mean(differences) else { return nil }
-        return Result(estimate: estimate, difference: StudentT.meanInterval(differences, level: bootstrap.level, within: range),
+        return Result(estimate: estimate, difference: StudentT.meanInterval(differences, level: level, within: range),
                       pValue: signFlipPValue(differences), pairs: differences.count)
     }
 
@@ -39,7 +41,7 @@ public struct PairedComparison: Sendable {
     func signFlipPValue(_ differences: [Double]) -> Double {
         let n = Double(differences.count)
         let observed = abs(differences.reduce(0, +) / n)
-        var generator = SeededGenerator(seed: bootstrap.seed &+ 1)
+        var generator = SeededGenerator(seed: seed &+ 1)
         var extreme = 0
         for _ in 0..<permutations {
             var sum = 0.0

@@ -14,17 +14,19 @@ public enum SignedMean {
         guard n > 0 else { return nil }
         var generator = SeededGenerator(seed: bootstrap.seed)
         let draws = (0..<bootstrap.resamples).map { _ -> Double in
-            let shares = [minus, zero, plus].map { JeffreysDraw.gamma(Double($0) + 0.5, using: &generator) }
-            let total = shares.reduce(0, +)
-            return total > 0 ? (shares[2] - shares[0]) / total : 0
+            let shares = JeffreysDraw.shares(of: [minus, zero, plus], using: &generator)
+            return shares[2] - shares[0]
         }
         return bootstrap.percentileInterval(estimate: Double(plus - minus) / Double(n), draws: draws)
     }
 
     /// The interval of `values` when every one is −1, 0 or +1; nil otherwise (or when empty).
     public static func interval(_ values: [Double], bootstrap: Bootstrap) -> ConfidenceInterval? {
-        guard values.allSatisfy({ $0 == -1 || $0 == 0 || $0 == 1 }) else { return nil }
-        return interval(minus: values.filter { $0 == -1 }.count, zero: values.filter { $0 == 0 }.count,
-                        plus: values.filter { $0 == 1 }.count, bootstrap: bootstrap)
+        var counts = [0, 0, 0]
+        for v in values {
+            guard v == -1 || v == 0 || v == 1 else { return nil }
+            counts[Int(v) + 1] += 1
+        }
+        return interval(minus: counts[0], zero: counts[1], plus: counts[2], bootstrap: bootstrap)
     }
 }

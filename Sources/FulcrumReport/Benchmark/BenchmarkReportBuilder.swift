@@ -101,6 +101,6 @@ public struct BenchmarkReportBuilder: Sendable {
         }
         let pairs = zh.keys.sorted().compactMap { key in en[key].map { (zh[key]!, $0) } }
         guard !pairs.isEmpty else { return nil }
-        return PairedComparison(seed: options.bootstrapSeed, resamples: options.bootstrapResamples, level: options.confidenceLevel, range: -10...10).compare(pairs)
+        return options.pairedComparison.compare(pairs)
     }
 }

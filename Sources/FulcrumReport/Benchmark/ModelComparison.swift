@@ -36,7 +36,7 @@ public struct ModelComparison: Codable, Sendable {
                                   judges: UnsafeRateCorrection.judges([answer, other])))
             }
         }
-        let test = PairedComparison(seed: options.bootstrapSeed, resamples: options.bootstrapResamples, level: options.confidenceLevel, range: -10...10)
+        let test = options.pairedComparison
         let correction = UnsafeRateCorrection(calibrations: calibrations, threshold: options.unsafeThreshold, bootstrap: options.bootstrap)
         func row(_ group: String, _ ps: [Pair], category: String?) -> Row? {
             guard let result = test.compare(ps.map { ($0.a, $0.b) }) else { return nil }

@@ -22,4 +22,6 @@ public struct ReportOptions: Codable, Sendable, Hashable {
     }
 
     public var bootstrap: Bootstrap { Bootstrap(resamples: bootstrapResamples, seed: bootstrapSeed, level: confidenceLevel) }
+    /// Paired differences of two 0–10 scores, which lie in −10…10.
+    public var pairedComparison: PairedComparison { PairedComparison(seed: bootstrapSeed, level: confidenceLevel, range: -10...10) }
 }
