@@ -66,6 +66,12 @@ public struct EvaluatorCheck: Codable, Sendable, Hashable {
                 + "its per-value size is listed beside them.")
     }
 
+    /// What the "corrected for evaluator bias" row of a profile is, in one sentence.
+    public static let correctedRowNote = "Bias-corrected rows: each mean minus the evaluator's average bias "
+        + "(its mean label minus the human one) on answering models it was not trained on; their intervals "
+        + "add how much that bias varied between those models, so they aim at the human raters' profile."
+
+
     /// "value accuracy/macro-F1" per value, for a line under a profile table.
     public var perValueLine: String? {
         perValue.map { list in

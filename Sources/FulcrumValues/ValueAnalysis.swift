@@ -28,7 +28,8 @@ public struct ValueAnalysis: Codable, Sendable {
         }
         let bootstrap = report.options.bootstrap
         return ValueAnalysis(evaluator: evaluator.identifier, evaluatorCheck: evaluator.check,
-                             profiles: ValueProfile.profiles(records, byCategory: true, bootstrap: bootstrap),
+                             profiles: ValueProfile.profiles(records, byCategory: true, bootstrap: bootstrap,
+                                                             evaluatorBias: evaluator.outOfFoldError?.compactMap(\.sourceBiases)),
                              correlations: ValueSafetyCorrelation.compute(records.filter { $0.safetyScore != nil }, level: report.options.confidenceLevel),
                              emptyAnswers: empty)
     }
@@ -37,7 +38,8 @@ public struct ValueAnalysis: Codable, Sendable {
     public func htmlSection() -> String {
         let overall = profiles.filter { $0.category == nil }
         var html = "<p class=\"note\">Each answer mapped to Schwartz's ten basic values by \(HTML.escape(evaluator)) "
-            + "(−1 opposed, 0 no connection, +1 important); means over answers with 95% bootstrap CIs."
+            + "(−1 opposed, 0 no connection, +1 important); means over answers with 95% intervals (hover a cell)."
+            + (profiles.contains { $0.corrected != nil } ? " " + EvaluatorCheck.correctedRowNote : "")
             + (emptyAnswers > 0 ? " \(emptyAnswers) empty answers carry no values and are left out." : "") + "</p>"
         if let evaluatorCheck { html += "<p class=\"note\">\(HTML.escape(evaluatorCheck.sentence))</p>" }
         html += RadarChart.svg(overall.map { ($0.model, $0.meanVector) })
@@ -45,7 +47,10 @@ public struct ValueAnalysis: Codable, Sendable {
             + SchwartzValue.allCases.map { "<th>\(HTML.escape($0.displayName))</th>" }.joined() + "</tr></thead><tbody>"
         for profile in overall {
             html += "<tr><td>\(HTML.escape(profile.model))</td><td>\(profile.count)</td>"
-                + profile.mean.map { ci in "<td title=\"\(format(ci.lower)) to \(format(ci.upper))\">\(format(ci.estimate))</td>" }.joined() + "</tr>"
+                + profile.mean.map(cell).joined() + "</tr>"
+            if let corrected = profile.corrected {
+                html += "<tr class=\"note\"><td>bias-corrected</td><td></td>" + corrected.map(cell).joined() + "</tr>"
+            }
         }
         if let perValue = evaluatorCheck?.perValue {
             // Not a profile: the evaluator's out-of-fold error per value, which the CIs above leave out.
@@ -64,6 +69,10 @@ public struct ValueAnalysis: Codable, Sendable {
             html += "</tbody></table>"
         }
         return html
+    }
+
+    private func cell(_ ci: ConfidenceInterval) -> String {
+        "<td title=\"\(format(ci.lower)) to \(format(ci.upper))\">\(format(ci.estimate))</td>"
     }
 
     private func format(_ x: Double?, digits: Int = 2) -> String {

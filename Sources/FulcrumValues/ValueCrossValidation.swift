@@ -51,6 +51,9 @@ public struct ValueCrossValidation: Sendable, Codable {
     public var reliabilityBefore: ReliabilityDiagram?
     public var reliabilityAfter: ReliabilityDiagram?
     public var membership: [Membership]
+    /// Per value (FULCRA order), the evaluator's bias on each held-out answering model: its mean
+    /// label minus the human mean label there (`BiasCorrectedMean` carries it into profiles).
+    public var biasBySource: [[String: Double]]? = nil
 
     public func summary(_ scheme: String) -> SchemeSummary? { schemes.first { $0.scheme == scheme } }
 
@@ -112,6 +115,9 @@ public struct ValueCrossValidation: Sendable, Codable {
         var cv = ValueCrossValidation(folds: foldResults, schemes: schemes, skipped: skipped, outOfFold: nil, calibration: nil,
                                       reliabilityBefore: nil, reliabilityAfter: nil, membership: membership)
         if !predictions.isEmpty {
+            cv.biasBySource = Self.biasBySource(membership.indices.filter { membership[$0].scheme == responseScheme }.map { i in
+                (membership[i].name, results[i].2, membership[i].test.map { samples[$0].vector })
+            })
             cv.outOfFold = ValueEvaluationReport(truth: predictions.map(\.truth), predicted: predictions.map { Self.vector($0.chosen!) })
             let fitted = ValueConfidenceCalibration.fit(predictions)
             cv.calibration = fitted.calibration
@@ -119,6 +125,17 @@ public struct ValueCrossValidation: Sendable, Codable {
             cv.reliabilityAfter = fitted.after
         }
         return cv
+    }
+
+    /// Per value, each held-out fold's mean chosen label minus its mean human label.
+    static func biasBySource(_ folds: [(name: String, chosen: [[Int]], truth: [ValueVector])]) -> [[String: Double]] {
+        SchwartzValue.allCases.map { value in
+            folds.filter { !$0.truth.isEmpty }.reduce(into: [String: Double]()) { out, fold in
+                let labels = fold.chosen.reduce(0) { $0 + Double($1[value.index] - 1) }
+                let truth = fold.truth.reduce(0) { $0 + $1[value] }
+                out[fold.name] = (labels - truth) / Double(fold.truth.count)
+            }
+        }
     }
 
     /// The labels of chosen class indices (0 = −1, 1 = 0, 2 = +1), per value.
@@ -141,7 +158,9 @@ public struct ValueCrossValidation: Sendable, Codable {
             metadata["crossSourceWorstExactMatch"] = String(format: "%.4f", s.exactVectorMatch.worst)
         }
         if let oof = outOfFold {
-            let perValue = oof.perValue.map { ValueOutOfFoldError(value: $0.value, accuracy: $0.accuracy, macroF1: $0.macroF1) }
+            let perValue = oof.perValue.enumerated().map { i, v in
+                ValueOutOfFoldError(value: v.value, accuracy: v.accuracy, macroF1: v.macroF1, biasBySource: biasBySource?[i])
+            }
             metadata[ValueOutOfFoldError.metadataKey] = ModelMetadataJSON.string(perValue)
         }
         if let calibration { metadata[NativeValueEvaluator.calibrationKey] = ModelMetadataJSON.string(calibration) }
@@ -154,6 +173,19 @@ public struct ValueOutOfFoldError: Sendable, Codable, Hashable {
     public var value: String
     public var accuracy: Double
     public var macroF1: Double
+    /// Mean evaluator label minus mean human label on each answering model held out; nil in model
+    /// files trained before it was recorded.
+    public var biasBySource: [String: Double]?
+
+    public init(value: String, accuracy: Double, macroF1: Double, biasBySource: [String: Double]? = nil) {
+        self.value = value
+        self.accuracy = accuracy
+        self.macroF1 = macroF1
+        self.biasBySource = biasBySource
+    }
+
+    /// The recorded biases in a fixed (source name) order, for `BiasCorrectedMean`.
+    public var sourceBiases: [Double]? { biasBySource.map { $0.sorted { $0.key < $1.key }.map(\.value) } }
 
     /// Nil when the model file records none.
     public static func recorded(in metadata: [String: String]) -> [ValueOutOfFoldError]? {

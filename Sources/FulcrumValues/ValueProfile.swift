@@ -18,7 +18,8 @@ public struct ValueRecord: Sendable, Hashable {
 }
 
 /// The mean value vector of a group of answers, with a CI per value: from the Dirichlet posterior
-/// of the −1/0/+1 shares (`SignedMean`) for an evaluator's labels, a bootstrap for other vectors.
+/// of the −1/0/+1 shares (`SignedMean`) for an evaluator's labels, a bootstrap for other vectors;
+/// and, where the evaluator records its bias per answering model, the mean corrected for it.
 public struct ValueProfile: Sendable, Hashable, Codable {
     public var model: String
     /// nil for the model's profile over all categories.
@@ -26,13 +27,18 @@ public struct ValueProfile: Sendable, Hashable, Codable {
     public var count: Int
     /// Per value, in FULCRA order.
     public var mean: [ConfidenceInterval]
+    /// Per value, the mean corrected for the evaluator's bias on answering models it was not trained
+    /// on, with that bias's spread in the interval (`BiasCorrectedMean`); nil when the evaluator's
+    /// model file records no biases or the vectors are not −1/0/+1 labels.
+    public var corrected: [ConfidenceInterval]? = nil
 
     public var meanVector: ValueVector { (try? ValueVector(mean.map(\.estimate))) ?? .zero }
 
     /// Profiles per model (category nil) and, when `byCategory`, per (model, category), sorted by
     /// model then category. Groups are independent; each gets the same bootstrap seed.
+    /// `evaluatorBias`: per value, the evaluator's recorded bias on each answering model held out.
     public static func profiles(_ records: [ValueRecord], byCategory: Bool = false,
-                                bootstrap: Bootstrap = Bootstrap()) -> [ValueProfile] {
+                                bootstrap: Bootstrap = Bootstrap(), evaluatorBias: [[Double]]? = nil) -> [ValueProfile] {
         var groups: [String: [ValueRecord]] = [:]
         var keys: [(String, String?)] = []
         func add(_ model: String, _ category: String?, _ r: ValueRecord) {
@@ -46,11 +52,14 @@ public struct ValueProfile: Sendable, Hashable, Codable {
         }
         return keys.sorted { ($0.0, $0.1 ?? "") < ($1.0, $1.1 ?? "") }.map { model, category in
             let group = groups[model + "\u{1F}" + (category ?? "\u{1E}")]!
-            let mean = (0..<ValueVector.dimension).map { i -> ConfidenceInterval in
-                let xs = group.map { $0.vector.components[i] }
-                return SignedMean.interval(xs, bootstrap: bootstrap) ?? bootstrap.meanInterval(xs)!
+            let labels = (0..<ValueVector.dimension).map { i in group.map { $0.vector.components[i] } }
+            let mean = labels.map { SignedMean.interval($0, bootstrap: bootstrap) ?? bootstrap.meanInterval($0)! }
+            var corrected: [ConfidenceInterval]?
+            if let evaluatorBias, evaluatorBias.count == ValueVector.dimension {
+                let intervals = zip(labels, evaluatorBias).compactMap { BiasCorrectedMean.interval($0, biases: $1, bootstrap: bootstrap) }
+                corrected = intervals.count == ValueVector.dimension ? intervals : nil
             }
-            return ValueProfile(model: model, category: category, count: group.count, mean: mean)
+            return ValueProfile(model: model, category: category, count: group.count, mean: mean, corrected: corrected)
         }
     }
 }

@@ -102,6 +102,10 @@ enum ValueAnalysisText {
         for p in analysis.profiles where p.category == nil {
             out += p.model.padding(toLength: 28, withPad: " ", startingAt: 0)
                 + p.mean.map { String(format: "%+.2f", $0.estimate).padding(toLength: 8, withPad: " ", startingAt: 0) }.joined() + "\n"
+            if let corrected = p.corrected {
+                out += "  bias-corrected".padding(toLength: 28, withPad: " ", startingAt: 0)
+                    + corrected.map { String(format: "%+.2f", $0.estimate).padding(toLength: 8, withPad: " ", startingAt: 0) }.joined() + "\n"
+            }
         }
         if let perValue = analysis.evaluatorCheck?.perValue {
             // The evaluator's own out-of-fold error per value, under the column it qualifies.
@@ -109,6 +113,7 @@ enum ValueAnalysisText {
                 + perValue.map { String(format: "%.2f", $0.macroF1).padding(toLength: 8, withPad: " ", startingAt: 0) }.joined() + "\n"
         }
         if let check = analysis.evaluatorCheck { out += check.sentence + "\n" }
+        if analysis.profiles.contains(where: { $0.corrected != nil }) { out += EvaluatorCheck.correctedRowNote + "\n" }
         return out
     }
 }

@@ -18,6 +18,15 @@ import Testing
         #expect(StudentT.cdf(0, degreesOfFreedom: 4) == 0.5)
     }
 
+    @Test func drawsFollowTheDistribution() {
+        var generator = SeededGenerator(seed: 11)
+        let draws = (0..<40_000).map { _ in StudentT.draw(degreesOfFreedom: 4, using: &generator) }.sorted()
+        // scipy: t(0.975, 4) = 2.7764; P(T ≤ 1) = 0.8130 for ν = 4.
+        #expect(abs(Descriptive.quantile(draws, 0.975) - 2.7764) < 0.08)
+        #expect(abs(Double(draws.filter { $0 <= 1 }.count) / 40_000 - 0.8130) < 0.01)
+        #expect(abs(Descriptive.quantile(draws, 0.5)) < 0.02)
+    }
+
     @Test func meanIntervalsAreHandComputed() throws {
         // [7, 9, 8]: mean 8, s 1, 8 ± 4.3027 / √3 = [5.5159, 10.4841], clipped to the 0–10 scale.
         let scores = try #require(StudentT.meanInterval([7, 9, 8], level: 0.95, within: 0...10))

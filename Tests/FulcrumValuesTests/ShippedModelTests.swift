@@ -29,6 +29,11 @@ import Testing
         let perValue = try #require(check.perValue)
         #expect(perValue.map(\.value) == SchwartzValue.allCases.map(\.rawValue))
         #expect(perValue.allSatisfy { $0.accuracy > 0.7 && $0.macroF1 > 0.35 })
+        // Its bias on each answering model held out, which profiles correct for (BiasCorrectedMean).
+        #expect(perValue.allSatisfy { $0.sourceBiases?.count == 5 })
+        // Measured: on alpaca-7b's often harmful answers it says benevolence +0.50 more than people do.
+        let benevolence = try #require(perValue.first { $0.value == "benevolence" }?.biasBySource)
+        #expect((benevolence["PKU-Alignment/alpaca-7b-reproduced"] ?? 0) > 0.3)
         // Confidences are calibrated: cross-fitted ECE over the folds, raw vs calibrated.
         let calibration = try #require(evaluator.calibration)
         #expect(calibration.eceAfter <= 0.01 && calibration.eceAfter < calibration.eceBefore)

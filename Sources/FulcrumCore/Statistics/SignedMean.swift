@@ -22,11 +22,17 @@ public enum SignedMean {
 
     /// The interval of `values` when every one is −1, 0 or +1; nil otherwise (or when empty).
     public static func interval(_ values: [Double], bootstrap: Bootstrap) -> ConfidenceInterval? {
+        guard let counts = counts(values) else { return nil }
+        return interval(minus: counts[0], zero: counts[1], plus: counts[2], bootstrap: bootstrap)
+    }
+
+    /// How many of `values` are −1, 0 and +1; nil when one is anything else.
+    public static func counts(_ values: [Double]) -> [Int]? {
         var counts = [0, 0, 0]
         for v in values {
             guard v == -1 || v == 0 || v == 1 else { return nil }
             counts[Int(v) + 1] += 1
         }
-        return interval(minus: counts[0], zero: counts[1], plus: counts[2], bootstrap: bootstrap)
+        return counts
     }
 }

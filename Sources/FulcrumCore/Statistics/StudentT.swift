@@ -30,6 +30,14 @@ public enum StudentT {
         return (low + high) / 2
     }
 
+    /// One draw of T = Z / √(χ²_ν / ν), with χ²_ν = 2·Gamma(ν/2): for Monte Carlo intervals that
+    /// carry a quantity estimated from a few groups (`BiasCorrectedMean`).
+    public static func draw(degreesOfFreedom nu: Double, using generator: inout SeededGenerator) -> Double {
+        let z = JeffreysDraw.standardNormal(using: &generator)
+        let chiSquared = 2 * JeffreysDraw.gamma(nu / 2, using: &generator)
+        return z / (max(chiSquared, .leastNormalMagnitude) / nu).squareRoot()
+    }
+
     /// mean ± t(1 − α/2, n − 1)·s/√n, clipped to `range` (a score scale's bounds) when given; nil
     /// for fewer than two values, whose spread says nothing.
     public static func meanInterval(_ sample: [Double], level: Double, within range: ClosedRange<Double>? = nil) -> ConfidenceInterval? {
