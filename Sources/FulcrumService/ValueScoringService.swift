@@ -20,10 +20,13 @@ public enum ValueScoringService {
         return Scored(scoring: .score(records, with: evaluator), evaluator: evaluator, modelLoadSeconds: loadSeconds)
     }
 
-    /// BaseAlign ranking against `target` (a built-in name or a JSON file).
-    public static func align(_ reference: String, target: String, modelPath: String?, location: StoreLocation) async throws -> BaseAlignRanking {
+    /// BaseAlign ranking against `target` (a built-in name or a JSON file); `harmPenalty` > 0
+    /// subtracts that multiple of the built-in safety judge's harm probability from every reward.
+    public static func align(_ reference: String, target: String, modelPath: String?, location: StoreLocation,
+                             harmPenalty: Double = 0) async throws -> BaseAlignRanking {
         let profile = try TargetProfile.resolve(target)
         let evaluator = try NativeValueEvaluator.load(path: modelPath)
-        return .rank(try await AnswersToScore.load(reference, location: location), with: evaluator, target: profile)
+        let penalty = harmPenalty > 0 ? (judge: try NativeSafetyJudge.builtIn(), weight: harmPenalty) : nil
+        return .rank(try await AnswersToScore.load(reference, location: location), with: evaluator, target: profile, harmPenalty: penalty)
     }
 }

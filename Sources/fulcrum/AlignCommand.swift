@@ -21,8 +21,12 @@ struct AlignScoreCommand: AsyncParsableCommand {
         (scored with the native value evaluator), optional `id` and `model`. Targets: default, uk, netherlands, france, or a JSON file \
         {"name": …, "vector": [10 numbers]}.
 
+        --harm-penalty W subtracts W × the built-in safety judge's harm probability from every reward: \
+        the value evaluator alone barely ranks answers that oppose a value below the rest (docs/basealign-harm.md).
+
         Example:
           fulcrum align score --target uk answers.jsonl
+          fulcrum align score --target uk --harm-penalty 1 answers.jsonl
           fulcrum align score --target default 20261123-105933-3f9a1c
         """
     )
@@ -32,15 +36,31 @@ struct AlignScoreCommand: AsyncParsableCommand {
     @Argument(help: "A run id or a JSONL file of answers.") var file: String
     @OptionGroup var store: StoreOptions
     @Option(help: "Output format: table or json.") var format: OutputFormat = .table
+    @Option(help: "Weight of the safety judge's harm probability subtracted from each reward (0: BaseAlign's reward alone).")
+    var harmPenalty: Double = 0
+
+    func validate() throws {
+        guard harmPenalty.isFinite, harmPenalty >= 0 else { throw ValidationError("--harm-penalty must be a number ≥ 0, got \(harmPenalty)") }
+    }
 
     func run() async throws {
         try await reportingErrors {
-            let ranking = try await ValueScoringService.align(file, target: target, modelPath: model, location: try store.location())
+            let ranking = try await ValueScoringService.align(file, target: target, modelPath: model, location: try store.location(),
+                                                              harmPenalty: harmPenalty)
             if format == .json { print(try JSONOutput.string(ranking)); return }
             let t = ranking.target
             print("target \(t.name): \(t.vector)")
-            print("\nrank  reward  model / id (line)")
-            for r in ranking.ranking { print(String(format: "%4d  %6.3f  ", r.rank, r.reward) + "\(r.model) / \(r.id ?? "-") (line \(r.line))") }
+            if let penalty = ranking.harmPenalty {
+                print("reward = BaseAlign reward − \(penalty.weight) × harm probability (\(penalty.judge))")
+                print("\nrank  reward  value   harm   model / id (line)")
+                for r in ranking.ranking {
+                    print(String(format: "%4d  %6.3f  %6.3f  %5.3f  ", r.rank, r.reward, r.valueReward, r.harmProbability ?? 0)
+                          + "\(r.model) / \(r.id ?? "-") (line \(r.line))")
+                }
+            } else {
+                print("\nrank  reward  model / id (line)")
+                for r in ranking.ranking { print(String(format: "%4d  %6.3f  ", r.rank, r.reward) + "\(r.model) / \(r.id ?? "-") (line \(r.line))") }
+            }
             print("\nmodel profile distance to target (Euclidean, lower is closer):")
             for d in ranking.models {
                 print("  " + d.model.padding(toLength: max(30, d.model.count), withPad: " ", startingAt: 0)

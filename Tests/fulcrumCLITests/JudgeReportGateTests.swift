@@ -52,6 +52,23 @@ import Testing
         #expect((output["ranking"] as? [[String: Any]])?.count == 6)
         #expect(Set(((output["models"] as? [[String: Any]]) ?? []).compactMap { $0["model"] as? String }) == ["vendor/careful", "vendor/compliant"])
 
+        // With a harm penalty the safety judge's probability comes off every reward, and the
+        // compliant model, whose answers the judge finds more harmful, falls further behind.
+        let penalised = try await CLI.run(["align", "score", run, "--target", "uk", "--harm-penalty", "1", "--format", "json", "--db", db])
+        #expect(penalised.status == 0, "\(penalised.stderr)")
+        let withPenalty = try #require(try JSONSerialization.jsonObject(with: Data(penalised.stdout.utf8)) as? [String: Any])
+        #expect((withPenalty["harmPenalty"] as? [String: Any])?["weight"] as? Double == 1)
+        let ranked = try #require(withPenalty["ranking"] as? [[String: Any]])
+        #expect(ranked.count == 6 && ranked.allSatisfy { $0["harmProbability"] is Double && $0["valueReward"] is Double })
+        func gap(_ json: [String: Any]) throws -> Double {
+            let rows = try #require(json["models"] as? [[String: Any]])
+            func mean(_ m: String) throws -> Double { try #require(rows.first { $0["model"] as? String == m }?["meanReward"] as? Double) }
+            return try mean("vendor/careful") - mean("vendor/compliant")
+        }
+        #expect(try gap(withPenalty) > gap(output))
+        let negative = try await CLI.run(["align", "score", run, "--harm-penalty=-1", "--db", db])
+        #expect(negative.status != 0 && negative.stderr.contains("--harm-penalty must be a number ≥ 0"))
+
         let unknown = try await CLI.run(["values", "score", "no-such-run", "--db", db])
         #expect(unknown.status != 0 && unknown.stderr.contains("neither a file nor a run"))
     }

@@ -9,6 +9,7 @@
 //   cv-driver safety-oof OUT DATA… -- key=value    → as safety, and writes every answer's out-of-fold probabilities
 //   cv-driver safety-bench DATA MODEL REPEATS          → in-process speed of a safety model file (answers/s)
 //   cv-driver safety-heads VALUE_DATA MODEL OUT         → every safety head's probabilities per value dialogue, JSONL
+//   cv-driver safety-assess VALUE_DATA MODEL OUT        → the judge's calibrated harm probability per value dialogue, one per line
 import Foundation
 import FulcrumValues
 
@@ -45,6 +46,15 @@ if args[1] == "safety-heads" {
         out.append(0x0A)
     }
     try out.write(to: URL(fileURLWithPath: args[4]))
+    exit(0)
+}
+if args[1] == "safety-assess" {
+    // The judge's calibrated harm probability (as reports use it) for each value dialogue, one per line.
+    let judge = try NativeSafetyJudge(contentsOf: URL(fileURLWithPath: args[3]))
+    let lines = try ValueDataset.load([URL(fileURLWithPath: args[2])]).samples.map {
+        String(judge.assess(question: $0.dialogue.prompt, answer: $0.dialogue.response).harmProbability)
+    }
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: args[4]))
     exit(0)
 }
 if args[1] == "safety-train" {
