@@ -1,4 +1,5 @@
 import Foundation
+import FulcrumCore
 import FulcrumValues
 
 /// Text tables for cross-source validation and confidence reliability.
@@ -25,9 +26,18 @@ enum CrossSourceText {
         if let oof = cv.outOfFold {
             lines.append("")
             lines.append("out of fold (\(ValueCrossValidation.responseScheme) folds pooled, \(oof.samples) dialogues)")
-            lines.append("value            accuracy  macro-F1")
-            for v in oof.perValue {
-                lines.append(v.value.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: " %8.3f  %8.3f", v.accuracy, v.macroF1))
+            // Bias: the evaluator's mean label minus people's on each held-out answering model; its
+            // spread is what the profiles' bias-corrected intervals carry (docs/value-profiles.md).
+            lines.append("value            accuracy  macro-F1  bias mean  bias sd  largest bias (answering model)")
+            for (i, v) in oof.perValue.enumerated() {
+                var line = v.value.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: " %8.3f  %8.3f", v.accuracy, v.macroF1)
+                let biases = cv.biasBySource?[i] ?? [:]
+                if biases.count >= 2, let mean = Descriptive.mean(Array(biases.values)),
+                   let sd = Descriptive.standardDeviation(Array(biases.values)),
+                   let largest = biases.max(by: { abs($0.value) < abs($1.value) || (abs($0.value) == abs($1.value) && $0.key > $1.key) }) {
+                    line += String(format: "  %+9.3f  %7.3f  %+.3f (", mean, sd, largest.value) + largest.key + ")"
+                }
+                lines.append(line)
             }
         }
         if let c = cv.calibration, let before = cv.reliabilityBefore, let after = cv.reliabilityAfter {

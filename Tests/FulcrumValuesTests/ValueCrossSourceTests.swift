@@ -144,6 +144,35 @@ import Testing
         for v in SchwartzValue.allCases where v != .hedonism { #expect(after.vector[v] == before.vector[v]) }
     }
 
+    /// The bias recorded per value and held-out answering model (mean chosen label − mean human
+    /// label), weighted by fold size, is the pooled bias the out-of-fold confusion matrices give.
+    @Test func biasPerAnsweringModelAddsUpToThePooledConfusion() throws {
+        let samples = (0..<36).map { i in
+            ValueCrossSourceTests.sample("prompt \(i)", i % 4 == 0 ? "keep the old customs \(i % 5)" : "try the new app \(i % 5)",
+                                         model: ["a", "b", "c"][i % 3], query: "q",
+                                         i % 4 == 0 ? [.tradition: 1] : (i % 5 == 0 ? [.tradition: -1, .power: 1] : [:]))
+        }
+        var o = ValueModelTraining.Options()
+        o.hashBits = 12
+        o.lbfgsIterations = 30
+        let cv = ValueCrossValidation.run(samples, options: o)
+        let biases = try #require(cv.biasBySource)
+        let pooled = try #require(cv.outOfFold)
+        #expect(biases.count == 10 && biases.allSatisfy { Set($0.keys) == ["a", "b", "c"] })
+        let sizes = Dictionary(uniqueKeysWithValues: cv.membership.map { ($0.name, Double($0.test.count)) })
+        let total = sizes.values.reduce(0, +)
+        for (i, value) in pooled.perValue.enumerated() {
+            let m = value.confusion.matrix, classes = value.confusion.classes.map(Double.init)
+            let truthMean = m.indices.reduce(0.0) { $0 + Double(m[$1].reduce(0, +)) * classes[$1] } / total
+            let predictedMean = m.indices.reduce(0.0) { sum, j in sum + Double(m.reduce(0) { $0 + $1[j] }) * classes[j] } / total
+            let weighted = biases[i].reduce(0.0) { $0 + $1.value * sizes[$1.key]! } / total
+            #expect(abs(weighted - (predictedMean - truthMean)) < 1e-12, "\(value.value)")
+        }
+        var metadata: [String: String] = [:]
+        cv.record(in: &metadata)
+        #expect(ValueOutOfFoldError.recorded(in: metadata)?.map(\.biasBySource) == biases.map { Optional($0) })
+    }
+
     /// Three answering models; fold "a"'s offsets come from an inner validation over b and c only, so
     /// rewriting a's labels (which only fold a tests) cannot change them, while the other folds,
     /// which train on a, may change.

@@ -33,6 +33,7 @@ import FulcrumTestSupport
         #expect(table.stdout.contains("mean of 3 folds") && table.stdout.contains("worst fold"), "\(table.stdout)")
         #expect(table.stdout.contains("random split") && table.stdout.contains("skipped: query_source"), "\(table.stdout)")
         #expect(table.stdout.contains("ECE raw"), "\(table.stdout)")
+        #expect(table.stdout.contains("bias mean  bias sd  largest bias (answering model)"), "\(table.stdout)")
         let written = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folds)) as? [String: Any])
         let list = try #require(written["folds"] as? [[String: Any]])
         #expect(list.map { $0["name"] as? String } == ["gemini", "gpt-35-turbo", "meta-llama/Llama-2-7b-chat-hf"])
