@@ -62,14 +62,15 @@ public struct EvaluatorCheck: Codable, Sendable, Hashable {
             + "(macro-F1 \(String(format: "%.2f", meanMacroF1)) averaged over the values\(worst), so rare labels are often missed) "
             + "and all ten labels for \(percent(exactVectorMatch)) of dialogues. Differences between profiles smaller "
             + "than that error are not evidence of different values."
-            + (perValue == nil ? "" : " The profiles' intervals cover sampling of answers only, not this evaluator error; "
+            + (perValue == nil ? "" : " The profiles' plain intervals cover sampling of answers only, not this evaluator error; "
                 + "its per-value size is listed beside them.")
     }
 
-    /// What the "corrected for evaluator bias" row of a profile is, in one sentence.
-    public static let correctedRowNote = "Bias-corrected rows: each mean minus the evaluator's average bias "
-        + "(its mean label minus the human one) on answering models it was not trained on; their intervals "
-        + "add how much that bias varied between those models, so they aim at the human raters' profile."
+    /// What a profile's "with evaluator error" row is, in one sentence.
+    public static let evaluatorErrorRowNote = "Rows \"± with evaluator error\": the half-width of a 95% interval "
+        + "around the same mean that also carries the evaluator's bias on an answering model it never saw "
+        + "(the spread of its mean label minus people's on the models it was cross-validated on), so it aims "
+        + "to hold the profile people would give; the plain intervals hold only the evaluator's."
 
 
     /// "value accuracy/macro-F1" per value, for a line under a profile table.

@@ -39,7 +39,7 @@ public struct ValueAnalysis: Codable, Sendable {
         let overall = profiles.filter { $0.category == nil }
         var html = "<p class=\"note\">Each answer mapped to Schwartz's ten basic values by \(HTML.escape(evaluator)) "
             + "(−1 opposed, 0 no connection, +1 important); means over answers with 95% intervals (hover a cell)."
-            + (profiles.contains { $0.corrected != nil } ? " " + EvaluatorCheck.correctedRowNote : "")
+            + (profiles.contains { $0.withEvaluatorError != nil } ? " " + EvaluatorCheck.evaluatorErrorRowNote : "")
             + (emptyAnswers > 0 ? " \(emptyAnswers) empty answers carry no values and are left out." : "") + "</p>"
         if let evaluatorCheck { html += "<p class=\"note\">\(HTML.escape(evaluatorCheck.sentence))</p>" }
         html += RadarChart.svg(overall.map { ($0.model, $0.meanVector) })
@@ -48,8 +48,9 @@ public struct ValueAnalysis: Codable, Sendable {
         for profile in overall {
             html += "<tr><td>\(HTML.escape(profile.model))</td><td>\(profile.count)</td>"
                 + profile.mean.map(cell).joined() + "</tr>"
-            if let corrected = profile.corrected {
-                html += "<tr class=\"note\"><td>bias-corrected</td><td></td>" + corrected.map(cell).joined() + "</tr>"
+            if let intervals = profile.withEvaluatorError {
+                html += "<tr class=\"note\"><td>95% interval with evaluator error</td><td></td>"
+                    + intervals.map { "<td>[\(format($0.lower)), \(format($0.upper))]</td>" }.joined() + "</tr>"
             }
         }
         if let perValue = evaluatorCheck?.perValue {

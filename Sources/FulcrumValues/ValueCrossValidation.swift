@@ -52,7 +52,7 @@ public struct ValueCrossValidation: Sendable, Codable {
     public var reliabilityAfter: ReliabilityDiagram?
     public var membership: [Membership]
     /// Per value (FULCRA order), the evaluator's bias on each held-out answering model: its mean
-    /// label minus the human mean label there (`BiasCorrectedMean` carries it into profiles).
+    /// label minus the human mean label there (`EvaluatorErrorInterval` carries it into profiles).
     public var biasBySource: [[String: Double]]? = nil
 
     public func summary(_ scheme: String) -> SchemeSummary? { schemes.first { $0.scheme == scheme } }
@@ -184,7 +184,7 @@ public struct ValueOutOfFoldError: Sendable, Codable, Hashable {
         self.biasBySource = biasBySource
     }
 
-    /// The recorded biases in a fixed (source name) order, for `BiasCorrectedMean`.
+    /// The recorded biases in a fixed (source name) order, for `EvaluatorErrorInterval`.
     public var sourceBiases: [Double]? { biasBySource.map { $0.sorted { $0.key < $1.key }.map(\.value) } }
 
     /// Nil when the model file records none.

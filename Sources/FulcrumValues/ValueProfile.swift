@@ -19,7 +19,7 @@ public struct ValueRecord: Sendable, Hashable {
 
 /// The mean value vector of a group of answers, with a CI per value: from the Dirichlet posterior
 /// of the −1/0/+1 shares (`SignedMean`) for an evaluator's labels, a bootstrap for other vectors;
-/// and, where the evaluator records its bias per answering model, the mean corrected for it.
+/// and, where the evaluator records its bias per answering model, an interval that carries it too.
 public struct ValueProfile: Sendable, Hashable, Codable {
     public var model: String
     /// nil for the model's profile over all categories.
@@ -27,10 +27,10 @@ public struct ValueProfile: Sendable, Hashable, Codable {
     public var count: Int
     /// Per value, in FULCRA order.
     public var mean: [ConfidenceInterval]
-    /// Per value, the mean corrected for the evaluator's bias on answering models it was not trained
-    /// on, with that bias's spread in the interval (`BiasCorrectedMean`); nil when the evaluator's
-    /// model file records no biases or the vectors are not −1/0/+1 labels.
-    public var corrected: [ConfidenceInterval]? = nil
+    /// Per value, the same mean with an interval that also carries the evaluator's bias on an
+    /// answering model it never saw (`EvaluatorErrorInterval`); nil when the evaluator's model file
+    /// records no biases or the vectors are not −1/0/+1 labels.
+    public var withEvaluatorError: [ConfidenceInterval]? = nil
 
     public var meanVector: ValueVector { (try? ValueVector(mean.map(\.estimate))) ?? .zero }
 
@@ -54,12 +54,12 @@ public struct ValueProfile: Sendable, Hashable, Codable {
             let group = groups[model + "\u{1F}" + (category ?? "\u{1E}")]!
             let labels = (0..<ValueVector.dimension).map { i in group.map { $0.vector.components[i] } }
             let mean = labels.map { SignedMean.interval($0, bootstrap: bootstrap) ?? bootstrap.meanInterval($0)! }
-            var corrected: [ConfidenceInterval]?
+            var withEvaluatorError: [ConfidenceInterval]?
             if let evaluatorBias, evaluatorBias.count == ValueVector.dimension {
-                let intervals = zip(labels, evaluatorBias).compactMap { BiasCorrectedMean.interval($0, biases: $1, bootstrap: bootstrap) }
-                corrected = intervals.count == ValueVector.dimension ? intervals : nil
+                let intervals = zip(labels, evaluatorBias).compactMap { EvaluatorErrorInterval.interval($0, biases: $1, bootstrap: bootstrap) }
+                withEvaluatorError = intervals.count == ValueVector.dimension ? intervals : nil
             }
-            return ValueProfile(model: model, category: category, count: group.count, mean: mean, corrected: corrected)
+            return ValueProfile(model: model, category: category, count: group.count, mean: mean, withEvaluatorError: withEvaluatorError)
         }
     }
 }

@@ -27,7 +27,7 @@ enum CrossSourceText {
             lines.append("")
             lines.append("out of fold (\(ValueCrossValidation.responseScheme) folds pooled, \(oof.samples) dialogues)")
             // Bias: the evaluator's mean label minus people's on each held-out answering model; its
-            // spread is what the profiles' bias-corrected intervals carry (docs/value-profiles.md).
+            // spread is what the profiles' intervals with evaluator error carry (docs/value-profiles.md).
             lines.append("value            accuracy  macro-F1  bias mean  bias sd  largest bias (answering model)")
             for (i, v) in oof.perValue.enumerated() {
                 var line = v.value.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: " %8.3f  %8.3f", v.accuracy, v.macroF1)

@@ -102,9 +102,9 @@ enum ValueAnalysisText {
         for p in analysis.profiles where p.category == nil {
             out += p.model.padding(toLength: 28, withPad: " ", startingAt: 0)
                 + p.mean.map { String(format: "%+.2f", $0.estimate).padding(toLength: 8, withPad: " ", startingAt: 0) }.joined() + "\n"
-            if let corrected = p.corrected {
-                out += "  bias-corrected".padding(toLength: 28, withPad: " ", startingAt: 0)
-                    + corrected.map { String(format: "%+.2f", $0.estimate).padding(toLength: 8, withPad: " ", startingAt: 0) }.joined() + "\n"
+            if let intervals = p.withEvaluatorError {
+                out += "  ± with evaluator error".padding(toLength: 28, withPad: " ", startingAt: 0)
+                    + intervals.map { String(format: "±%.2f", ($0.upper - $0.lower) / 2).padding(toLength: 8, withPad: " ", startingAt: 0) }.joined() + "\n"
             }
         }
         if let perValue = analysis.evaluatorCheck?.perValue {
@@ -113,7 +113,7 @@ enum ValueAnalysisText {
                 + perValue.map { String(format: "%.2f", $0.macroF1).padding(toLength: 8, withPad: " ", startingAt: 0) }.joined() + "\n"
         }
         if let check = analysis.evaluatorCheck { out += check.sentence + "\n" }
-        if analysis.profiles.contains(where: { $0.corrected != nil }) { out += EvaluatorCheck.correctedRowNote + "\n" }
+        if analysis.profiles.contains(where: { $0.withEvaluatorError != nil }) { out += EvaluatorCheck.evaluatorErrorRowNote + "\n" }
         return out
     }
 }

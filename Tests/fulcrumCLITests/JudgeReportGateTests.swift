@@ -102,8 +102,8 @@ import Testing
         for judge in judges { #expect(table.stdout.contains(judge)) }
         #expect(table.stdout.contains("vendor/careful") && table.stdout.contains("integrity.bias-discrimination"))
         #expect(table.stdout.contains("Value profiles"))
-        // The shipped evaluator records its bias per answering model, so profiles carry a corrected row.
-        #expect(table.stdout.contains("  bias-corrected  ") && table.stdout.contains("Bias-corrected rows: each mean minus"))
+        // The shipped evaluator records its bias per answering model, so profiles carry its error too.
+        #expect(table.stdout.contains("  ± with evaluator error    ±0.") && table.stdout.contains("Rows \"± with evaluator error\": the half-width"))
 
         let jsonFile = dir.appendingPathComponent("report.json").path
         #expect(try await CLI.run(["report", run, "--format", "json", "--out", jsonFile, "--db", db]).status == 0)
@@ -122,7 +122,7 @@ import Testing
         let valueAnalysis = try #require(json["valueAnalysis"] as? [String: Any])
         for key in try #require(valueSchema["required"] as? [String]) { #expect(valueAnalysis[key] != nil, "valueAnalysis lacks \(key)") }
         let profiles = try #require(valueAnalysis["profiles"] as? [[String: Any]])
-        #expect(!profiles.isEmpty && profiles.allSatisfy { ($0["corrected"] as? [Any])?.count == 10 })
+        #expect(!profiles.isEmpty && profiles.allSatisfy { ($0["withEvaluatorError"] as? [Any])?.count == 10 })
         #expect((json["reliability"] as? [String: Any])?["selfConsistency"] != nil)
 
         let csv = try await CLI.run(["report", run, "--format", "csv", "--db", db])
@@ -132,7 +132,7 @@ import Testing
         let htmlFile = dir.appendingPathComponent("report.html")
         #expect(try await CLI.run(["report", run, "--format", "html", "--out", htmlFile.path, "--db", db]).status == 0)
         let html = try String(contentsOf: htmlFile, encoding: .utf8)
-        #expect(html.contains("Value profiles") && html.contains("<svg") && html.contains("<td>bias-corrected</td>"))
+        #expect(html.contains("Value profiles") && html.contains("<svg") && html.contains("<td>95% interval with evaluator error</td>"))
         #expect(!html.contains("<script>document.title"), "the model's script is escaped")
 
         let compare = try await CLI.run(["compare", run, "--model-a", "vendor/careful", "--model-b", "vendor/compliant", "--db", db])

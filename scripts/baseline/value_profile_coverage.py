@@ -15,7 +15,9 @@ Three intervals (95%, 1,000 draws / Gibbs iterations each):
   shift only   — the same, moved by the evaluator's mean bias (mean label − mean human label) over
                  the inner folds' answering models
   source-bias  — the shift, plus that bias's spread between answering models as a random effect:
-                 bias ~ mean + sd·√(1 + 1/S)·t(S − 1) (BiasCorrectedMean in Fulcrum)
+                 bias ~ mean + sd·√(1 + 1/S)·t(S − 1)
+  zero-centred — no shift; bias ~ rms·t(S), rms the root mean square of the S biases
+                 (EvaluatorErrorInterval in Fulcrum, chosen by the mean interval score)
   regression   — E[human | evaluator label] from the confusion rows, mixed by the run's label shares
   latent       — the run's human labels as latent classes: Gibbs over the human shares θ ~ Dir(1/2),
                  the confusion rows P(evaluator label | human) ~ Dir(1/2 + calibration counts + the
@@ -61,6 +63,16 @@ def regression(counts, C):
     return human[..., 2] - human[..., 0]
 
 
+def zero_centred(counts, inner_truth, inner_pred, inner_src):
+    # The bias of a new answering model as zero-mean with the root mean square of the known ones
+    # (S degrees of freedom): the evaluator's own mean stays the estimate.
+    sources = np.unique(inner_src)
+    b = np.array([inner_pred[inner_src == s].mean() - inner_truth[inner_src == s].mean() for s in sources])
+    S = len(b)
+    rms = np.sqrt((b ** 2).mean())
+    return uncorrected(counts) - rms * stats.t.rvs(S, size=(len(counts), 1000), random_state=rng)
+
+
 def source_bias(counts, inner_truth, inner_pred, inner_src, widen=True):
     # The evaluator's bias on a new answering model, drawn from the spread of its biases on the
     # answering models it was cross-validated on (a random effect; Student t predictive with S − 1 df).
@@ -90,9 +102,10 @@ def latent(counts, C, iterations=1200, burn=200):
 
 
 def main():
-    methods = ['uncorrected', 'regression', 'latent', 'shift only', 'source-bias']
+    methods = ['uncorrected', 'regression', 'latent', 'shift only', 'source-bias', 'zero-centred']
     cover = {(m, n): [] for m in methods for n in SIZES}
     width = {(m, n): [] for m in methods for n in SIZES}
+    score = {(m, n): [] for m in methods for n in SIZES}
     per_value = {(m, v): [] for m in methods for v in range(10)}
     for name, d in D.items():
         te, ii = d['test'], d['inner_idx']
@@ -106,16 +119,22 @@ def main():
                 for m, draws in (('uncorrected', uncorrected(counts)), ('regression', regression(counts, C)),
                                  ('latent', latent(counts, C)),
                                  ('shift only', source_bias(counts, Y[ii, k], inner_pred[:, k], SRC[ii], widen=False)),
-                                 ('source-bias', source_bias(counts, Y[ii, k], inner_pred[:, k], SRC[ii]))):
+                                 ('source-bias', source_bias(counts, Y[ii, k], inner_pred[:, k], SRC[ii])),
+                                 ('zero-centred', zero_centred(counts, Y[ii, k], inner_pred[:, k], SRC[ii]))):
                     lo, hi = np.percentile(draws, 2.5, -1), np.percentile(draws, 97.5, -1)
                     hit = (lo <= target) & (target <= hi)
                     cover[(m, n)].append(hit.mean()); width[(m, n)].append((hi - lo).mean())
+                    # Interval score (Gneiting & Raftery 2007): width plus 2/α times any miss; lower is better.
+                    score[(m, n)].append(((hi - lo) + 40 * np.maximum(0, lo - target) + 40 * np.maximum(0, target - hi)).mean())
                     per_value[(m, k)].append(hit.mean())
             print(f'{name[:24]:24s} {VALUES[k]:15s} human {target:+.3f}  evaluator {outer_pred[:, k].mean():+.3f}', flush=True)
     print(f'\ncoverage of the human mean by the 95% interval (mean over 5 folds × 10 values; min over them), mean width; {R} runs a cell')
     print('answers  ' + '  '.join(f'{m:>24s}' for m in methods))
     for n in SIZES:
         print(f'{n:7d}  ' + '  '.join(f'{np.mean(cover[(m, n)]):.3f} (min {np.min(cover[(m, n)]):.2f}) w {np.mean(width[(m, n)]):.2f}'.rjust(24) for m in methods))
+    print('\nmean interval score (width + 40 × miss; lower is better)')
+    for n in SIZES:
+        print(f'{n:7d}  ' + '  '.join(f'{np.mean(score[(m, n)]):.3f}'.rjust(24) for m in methods))
     print('\nper value, mean coverage over folds and sizes')
     for k in range(10):
         print(f'{VALUES[k]:15s} ' + '  '.join(f'{np.mean(per_value[(m, k)]):.3f}' for m in methods))

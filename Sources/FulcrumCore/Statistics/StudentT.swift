@@ -31,7 +31,7 @@ public enum StudentT {
     }
 
     /// One draw of T = Z / √(χ²_ν / ν), with χ²_ν = 2·Gamma(ν/2): for Monte Carlo intervals that
-    /// carry a quantity estimated from a few groups (`BiasCorrectedMean`).
+    /// carry a quantity estimated from a few groups (`EvaluatorErrorInterval`).
     public static func draw(degreesOfFreedom nu: Double, using generator: inout SeededGenerator) -> Double {
         let z = JeffreysDraw.standardNormal(using: &generator)
         let chiSquared = 2 * JeffreysDraw.gamma(nu / 2, using: &generator)
