@@ -27,15 +27,15 @@ enum CrossSourceText {
             lines.append("")
             lines.append("out of fold (\(ValueCrossValidation.responseScheme) folds pooled, \(oof.samples) dialogues)")
             // Bias: the evaluator's mean label minus people's on each held-out answering model; its
-            // spread is what the profiles' intervals with evaluator error carry (docs/value-profiles.md).
-            lines.append("value            accuracy  macro-F1  bias mean  bias sd  largest bias (answering model)")
+            // root mean square is what the profiles' intervals with evaluator error carry (docs/value-profiles.md).
+            lines.append("value            accuracy  macro-F1  bias mean  bias rms  largest bias (answering model)")
             for (i, v) in oof.perValue.enumerated() {
                 var line = v.value.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: " %8.3f  %8.3f", v.accuracy, v.macroF1)
-                let biases = cv.biasBySource?[i] ?? [:]
-                if biases.count >= 2, let mean = Descriptive.mean(Array(biases.values)),
-                   let sd = Descriptive.standardDeviation(Array(biases.values)),
-                   let largest = biases.max(by: { abs($0.value) < abs($1.value) || (abs($0.value) == abs($1.value) && $0.key > $1.key) }) {
-                    line += String(format: "  %+9.3f  %7.3f  %+.3f (", mean, sd, largest.value) + largest.key + ")"
+                let biases = Array((cv.biasBySource?[i] ?? [:]).sorted { $0.key < $1.key })
+                if let mean = Descriptive.mean(biases.map(\.value)),
+                   let largest = biases.max(by: { abs($0.value) < abs($1.value) }) {
+                    let rms = (biases.reduce(0) { $0 + $1.value * $1.value } / Double(biases.count)).squareRoot()
+                    line += String(format: "  %+9.3f  %8.3f  %+.3f (", mean, rms, largest.value) + largest.key + ")"
                 }
                 lines.append(line)
             }

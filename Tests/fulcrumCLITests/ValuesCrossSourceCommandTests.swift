@@ -33,7 +33,9 @@ import FulcrumTestSupport
         #expect(table.stdout.contains("mean of 3 folds") && table.stdout.contains("worst fold"), "\(table.stdout)")
         #expect(table.stdout.contains("random split") && table.stdout.contains("skipped: query_source"), "\(table.stdout)")
         #expect(table.stdout.contains("ECE raw"), "\(table.stdout)")
-        #expect(table.stdout.contains("bias mean  bias sd  largest bias (answering model)"), "\(table.stdout)")
+        #expect(table.stdout.contains("bias mean  bias rms  largest bias (answering model)"), "\(table.stdout)")
+        let biasRows = table.stdout.split(separator: "\n").filter { $0.hasSuffix("(gemini)") || $0.hasSuffix("(gpt-35-turbo)") || $0.hasSuffix("(meta-llama/Llama-2-7b-chat-hf)") }
+        #expect(biasRows.count == 10, "one bias row per value: \(table.stdout)")
         let written = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folds)) as? [String: Any])
         let list = try #require(written["folds"] as? [[String: Any]])
         #expect(list.map { $0["name"] as? String } == ["gemini", "gpt-35-turbo", "meta-llama/Llama-2-7b-chat-hf"])
