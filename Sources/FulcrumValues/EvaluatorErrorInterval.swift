@@ -19,7 +19,7 @@ public enum EvaluatorErrorInterval {
                                 bootstrap: Bootstrap) -> ConfidenceInterval? {
         let n = minus + zero + plus
         guard n > 0, biases.count >= 2 else { return nil }
-        let rms = (biases.reduce(0) { $0 + $1 * $1 } / Double(biases.count)).squareRoot()
+        let rms = rootMeanSquare(biases)
         var generator = SeededGenerator(seed: bootstrap.seed)
         let draws = (0..<bootstrap.resamples).map { _ -> Double in
             let shares = JeffreysDraw.shares(of: [minus, zero, plus], using: &generator)
@@ -27,6 +27,11 @@ public enum EvaluatorErrorInterval {
             return min(1, max(-1, shares[2] - shares[0] - bias))
         }
         return bootstrap.percentileInterval(estimate: Double(plus - minus) / Double(n), draws: draws)
+    }
+
+    /// The size of the evaluator's bias across answering models, as the interval uses it.
+    public static func rootMeanSquare(_ biases: [Double]) -> Double {
+        biases.isEmpty ? 0 : (biases.reduce(0) { $0 + $1 * $1 } / Double(biases.count)).squareRoot()
     }
 
     /// The interval of `labels` when every one is −1, 0 or +1; nil otherwise.

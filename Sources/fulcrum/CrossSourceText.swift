@@ -34,7 +34,7 @@ enum CrossSourceText {
                 let biases = Array((cv.biasBySource?[i] ?? [:]).sorted { $0.key < $1.key })
                 if let mean = Descriptive.mean(biases.map(\.value)),
                    let largest = biases.max(by: { abs($0.value) < abs($1.value) }) {
-                    let rms = (biases.reduce(0) { $0 + $1.value * $1.value } / Double(biases.count)).squareRoot()
+                    let rms = EvaluatorErrorInterval.rootMeanSquare(biases.map(\.value))
                     line += String(format: "  %+9.3f  %8.3f  %+.3f (", mean, rms, largest.value) + largest.key + ")"
                 }
                 lines.append(line)

@@ -36,24 +36,26 @@ public enum CorrectedRate {
     public static func estimate(flagged: Int, of total: Int, calibration: JudgeCalibration,
                                 bootstrap: Bootstrap = Bootstrap()) throws(Failure) -> Corrected {
         guard total > 0 else { throw .noObservations }
-        guard calibration.positives > 0, calibration.negatives > 0 else { throw .noCalibration }
-        let se = calibration.sensitivity, sp = calibration.specificity
-        guard se + sp > 1 else { throw .uninformativeJudge(sensitivity: se, specificity: sp) }
+        try calibration.requireInformative()
         let observed = Double(flagged) / Double(total)
-        let estimate = correct(observed, sensitivity: se, specificity: sp)!
+        let estimate = correct(observed, sensitivity: calibration.sensitivity, specificity: calibration.specificity)!
 
         var generator = SeededGenerator(seed: bootstrap.seed)
         var values: [Double] = []
         values.reserveCapacity(bootstrap.resamples)
         for _ in 0..<bootstrap.resamples {
             let p = JeffreysDraw.proportion(successes: flagged, of: total, using: &generator)
-            let seStar = JeffreysDraw.proportion(successes: calibration.truePositives, of: calibration.positives, using: &generator)
-            let spStar = JeffreysDraw.proportion(successes: calibration.trueNegatives, of: calibration.negatives, using: &generator)
-            if let value = correct(p, sensitivity: seStar, specificity: spStar) { values.append(value) }
+            let judge = calibration.posteriorDraw(using: &generator)
+            if let value = correct(p, sensitivity: judge.sensitivity, specificity: judge.specificity) { values.append(value) }
         }
-        let interval = Double(values.count) >= 0.95 * Double(bootstrap.resamples)
-            ? bootstrap.percentileInterval(estimate: estimate, draws: values) : nil
-        return Corrected(observed: observed, estimate: estimate, interval: interval, calibration: calibration)
+        return Corrected(observed: observed, estimate: estimate, interval: interval(estimate: estimate, draws: values, bootstrap: bootstrap),
+                         calibration: calibration)
+    }
+
+    /// The percentile interval of a correction's draws, or nil when more than 5% of the draws were
+    /// dropped because the judge came out uninformative in them: too uncertain to give.
+    static func interval(estimate: Double, draws: [Double], bootstrap: Bootstrap) -> ConfidenceInterval? {
+        Double(draws.count) >= 0.95 * Double(bootstrap.resamples) ? bootstrap.percentileInterval(estimate: estimate, draws: draws) : nil
     }
 
     /// Rogan–Gladen, clipped to 0…1; nil when Se + Sp ≤ 1.
@@ -89,4 +91,16 @@ public struct JudgeCalibration: Sendable, Hashable, Codable {
 
     public var sensitivity: Double { positives == 0 ? 0 : Double(truePositives) / Double(positives) }
     public var specificity: Double { negatives == 0 ? 0 : Double(trueNegatives) / Double(negatives) }
+
+    /// Throws unless both kinds of labelled answers exist and Se + Sp > 1.
+    func requireInformative() throws(CorrectedRate.Failure) {
+        guard positives > 0, negatives > 0 else { throw .noCalibration }
+        guard sensitivity + specificity > 1 else { throw .uninformativeJudge(sensitivity: sensitivity, specificity: specificity) }
+    }
+
+    /// Sensitivity and specificity drawn from their Jeffreys posteriors (`JeffreysDraw`).
+    func posteriorDraw(using generator: inout SeededGenerator) -> (sensitivity: Double, specificity: Double) {
+        (JeffreysDraw.proportion(successes: truePositives, of: positives, using: &generator),
+         JeffreysDraw.proportion(successes: trueNegatives, of: negatives, using: &generator))
+    }
 }

@@ -48,10 +48,8 @@ public enum CorrectedRateDifference {
         guard outcomes.pairs > 0 else { throw .noObservations }
         var youden: Double?
         if let calibration {
-            guard calibration.positives > 0, calibration.negatives > 0 else { throw .noCalibration }
-            let se = calibration.sensitivity, sp = calibration.specificity
-            guard se + sp > 1 else { throw .uninformativeJudge(sensitivity: se, specificity: sp) }
-            youden = se + sp - 1
+            try calibration.requireInformative()
+            youden = calibration.sensitivity + calibration.specificity - 1
         }
         var generator = SeededGenerator(seed: bootstrap.seed)
         var observedDraws: [Double] = [], correctedDraws: [Double] = []
@@ -61,17 +59,12 @@ public enum CorrectedRateDifference {
             let shares = JeffreysDraw.shares(of: [outcomes.bothUnsafe, outcomes.onlyA, outcomes.onlyB, outcomes.neither], using: &generator)
             let d = shares[1] - shares[2]
             observedDraws.append(d)
-            if let calibration {
-                let se = JeffreysDraw.proportion(successes: calibration.truePositives, of: calibration.positives, using: &generator)
-                let sp = JeffreysDraw.proportion(successes: calibration.trueNegatives, of: calibration.negatives, using: &generator)
-                if se + sp - 1 > 0 { correctedDraws.append(min(1, max(-1, d / (se + sp - 1)))) }
+            if let judge = calibration?.posteriorDraw(using: &generator), judge.sensitivity + judge.specificity > 1 {
+                correctedDraws.append(min(1, max(-1, d / (judge.sensitivity + judge.specificity - 1))))
             }
         }
         let correctedEstimate = youden.map { min(1, max(-1, outcomes.difference / $0)) }
-        var corrected: ConfidenceInterval?
-        if let correctedEstimate, Double(correctedDraws.count) >= 0.95 * Double(bootstrap.resamples) {
-            corrected = bootstrap.percentileInterval(estimate: correctedEstimate, draws: correctedDraws)
-        }
+        let corrected = correctedEstimate.flatMap { CorrectedRate.interval(estimate: $0, draws: correctedDraws, bootstrap: bootstrap) }
         return Difference(pairs: outcomes.pairs, observed: bootstrap.percentileInterval(estimate: outcomes.difference, draws: observedDraws),
                           corrected: corrected, correctedEstimate: correctedEstimate)
     }
