@@ -66,7 +66,10 @@ final class FaultHandler: ChannelInboundHandler {
                 loop.scheduleTask(in: .milliseconds(20), respond)
                 return
             }
-            defer { state.endChat() }
+            // Counted as ended before the answer is written: once the bytes are flushed the client can
+            // free its slot and another worker's request can arrive on another event loop, and a count
+            // that ended after the write would briefly see both (a peak of cap + 1).
+            state.endChat()
             answer(dialect: dialect, prompt: prompt, fault: fault, id: attempt, head: head, context: context)
         }
         if delay > .zero {
