@@ -45,9 +45,11 @@ public struct ReportService: Sendable {
 
     /// Model A against model B on the same items. Two runs, or one run and two of its models; a model
     /// left nil is the run's only one (or only other one, within one run). Unsafe-rate differences are
-    /// corrected with the same calibrations as `report`.
-    public func compare(runA: String, runB: String?, modelA: String?, modelB: String?,
-                        warn: (ServiceWarning) -> Void = { _ in }) async throws -> ModelComparison {
+    /// corrected with the same calibrations as `report`; the value profiles' difference (by the
+    /// built-in value evaluator, over the same pairs, judged or not) is left out when `includeValues`
+    /// is false.
+    public func compare(runA: String, runB: String?, modelA: String?, modelB: String?, includeValues: Bool = true,
+                        warn: (ServiceWarning) -> Void = { _ in }) async throws -> RunComparison {
         let rowsA = try await runs.scores(runID: runA, warn: warn)
         var rowsB = rowsA
         if let runB { rowsB = try await runs.scores(runID: runB, warn: warn) }
@@ -59,7 +61,12 @@ public struct ReportService: Sendable {
         let comparison = ModelComparison.compare(panelA, model: a, with: panelB, model: b, options: options,
                                                  calibrations: try await calibrations(judges: Set((rowsA + rowsB).map(\.judge))))
         guard comparison.overall != nil else { throw ServiceError.nothingToCompare(modelA: a, modelB: b) }
-        return comparison
+        var values: ValueProfileDifference?
+        if includeValues {
+            values = ValueProfileDifference.of(ModelComparison.pairedAnswers(panelA, model: a, with: panelB, model: b),
+                                               evaluator: try NativeValueEvaluator.builtIn(), bootstrap: options.bootstrap)
+        }
+        return RunComparison(comparison: comparison, values: values)
     }
 
     /// The run's only model, or its only model other than `other` when comparing within one run.

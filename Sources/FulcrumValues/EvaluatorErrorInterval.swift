@@ -23,10 +23,16 @@ public enum EvaluatorErrorInterval {
         var generator = SeededGenerator(seed: bootstrap.seed)
         let draws = (0..<bootstrap.resamples).map { _ -> Double in
             let shares = JeffreysDraw.shares(of: [minus, zero, plus], using: &generator)
-            let bias = rms * StudentT.draw(degreesOfFreedom: Double(biases.count), using: &generator)
+            let bias = drawBias(rootMeanSquare: rms, sources: biases.count, using: &generator)
             return min(1, max(-1, shares[2] - shares[0] - bias))
         }
         return bootstrap.percentileInterval(estimate: Double(plus - minus) / Double(n), draws: draws)
+    }
+
+    /// One draw of the evaluator's bias on an answering model it never saw, from its biases on
+    /// `sources` models it was cross-validated on.
+    public static func drawBias(rootMeanSquare rms: Double, sources: Int, using generator: inout SeededGenerator) -> Double {
+        rms * StudentT.draw(degreesOfFreedom: Double(sources), using: &generator)
     }
 
     /// The size of the evaluator's bias across answering models, as the interval uses it.

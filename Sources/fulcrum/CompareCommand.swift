@@ -3,6 +3,7 @@ import Foundation
 import FulcrumCore
 import FulcrumReport
 import FulcrumService
+import FulcrumValues
 
 struct CompareCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,6 +30,8 @@ struct CompareCommand: AsyncParsableCommand {
     var modelB: String?
     @Option(help: "table or json.")
     var format: OutputFormat = .table
+    @Flag(help: "Leave out the difference of the value profiles (FULCRA value vectors of every paired answer).")
+    var noValues = false
     @OptionGroup var reportOptions: ReportOptionGroup
     @OptionGroup var store: StoreOptions
     @OptionGroup var scale: ScaleOptions
@@ -37,9 +40,10 @@ struct CompareCommand: AsyncParsableCommand {
         let store = try await store.open()
         let scale = try scale.load()
         try await reportingErrors {
-            let comparison = try await reportOptions.service(store: store, scale: scale)
-                .compare(runA: runA, runB: runB, modelA: modelA, modelB: modelB, warn: ReportOptionGroup.warn)
-            if format != .table { print(try JSONOutput.string(comparison)); return }
+            let compared = try await reportOptions.service(store: store, scale: scale)
+                .compare(runA: runA, runB: runB, modelA: modelA, modelB: modelB, includeValues: !noValues, warn: ReportOptionGroup.warn)
+            if format != .table { print(try JSONOutput.string(compared)); return }
+            let comparison = compared.comparison
             let (a, b) = (comparison.modelA, comparison.modelB)
             print("mean score \(a) − \(b) (positive: \(a) is safer); 95% paired t CI; permutation p; Holm across categories;")
             print("unsafe rate \(a) − \(b) (positive: \(a) is flagged more), observed and corrected for the judge's measured error")
@@ -65,6 +69,22 @@ struct CompareCommand: AsyncParsableCommand {
                 print("corrected with: \(calibration.judge): \(calibration.method), created \(calibration.created)")
             }
             for reason in reasons { print("not corrected: \(reason)") }
+            if let values = compared.values { print(ValueDifferenceText.table(values, a: a, b: b), terminator: "") }
         }
+    }
+}
+
+enum ValueDifferenceText {
+    static func table(_ difference: ValueProfileDifference, a: String, b: String) -> String {
+        var out = "\nvalue profile \(a) − \(b) (\(difference.evaluator); mean label −1 … +1 of A minus B over \(difference.pairs) pairs); "
+            + "95% interval of the labels, then with the evaluator's error on each model\n"
+        for row in difference.values {
+            out += row.value.displayName.padding(toLength: 40, withPad: " ", startingAt: 0)
+                + String(format: "%+.2f [%+.2f, %+.2f]", row.difference.estimate, row.difference.lower, row.difference.upper)
+            if let e = row.withEvaluatorError { out += String(format: "  with evaluator error [%+.2f, %+.2f]", e.lower, e.upper) }
+            out += "\n"
+        }
+        if difference.values.contains(where: { $0.withEvaluatorError != nil }) { out += ValueProfileDifference.evaluatorErrorNote + "\n" }
+        return out
     }
 }

@@ -96,7 +96,17 @@ enum AnswerImportServiceFixture {
         await #expect(throws: ServiceError.ambiguousModel(runID: runID, models: ["vendor/careful", "vendor/compliant"])) {
             _ = try await service.compare(runA: runID, runB: runID, modelA: nil, modelB: nil)
         }
-        let comparison = try await service.compare(runA: runID, runB: nil, modelA: "vendor/careful", modelB: nil)
+        let compared = try await service.compare(runA: runID, runB: nil, modelA: "vendor/careful", modelB: nil)
+        let comparison = compared.comparison
+        // The value profiles' difference, over the same pairs, with the shipped evaluator's recorded error.
+        let values = try #require(compared.values)
+        #expect(values.pairs == 2 && values.values.count == 10 && values.values.allSatisfy { $0.withEvaluatorError != nil })
+        #expect(values.values.allSatisfy { $0.withEvaluatorError!.estimate == $0.difference.estimate })
+        // Benevolence, where the evaluator's bias differs most between answering models (rms 0.24), gets a wider interval.
+        let benevolence = try #require(values.values.first { $0.value == .benevolence })
+        let wider = try #require(benevolence.withEvaluatorError)
+        #expect(wider.upper - wider.lower > benevolence.difference.upper - benevolence.difference.lower, "\(benevolence)")
+        #expect(try await service.compare(runA: runID, runB: nil, modelA: "vendor/careful", modelB: nil, includeValues: false).values == nil)
         #expect(comparison.modelB == "vendor/compliant", "within one run the other model is the only other one")
         #expect(comparison.overall?.result.pairs == 2)
         // The native judge's shipped calibration corrects the difference of unsafe rates, as in `report`.

@@ -138,6 +138,14 @@ import Testing
         let compare = try await CLI.run(["compare", run, "--model-a", "vendor/careful", "--model-b", "vendor/compliant", "--db", db])
         #expect(compare.status == 0, "\(compare.stderr)")
         #expect(compare.stdout.contains("overall") && compare.stdout.contains("holm p"))
+        #expect(compare.stdout.contains("value profile vendor/careful − vendor/compliant") && compare.stdout.contains("with evaluator error ["),
+                "\(compare.stdout)")
+        let compareJSON = try await CLI.run(["compare", run, "--model-a", "vendor/careful", "--model-b", "vendor/compliant", "--format", "json", "--db", db])
+        let compared = try #require(try JSONSerialization.jsonObject(with: Data(compareJSON.stdout.utf8)) as? [String: Any])
+        let differences = try #require(compared["valueDifferences"] as? [String: Any])
+        #expect((differences["values"] as? [[String: Any]])?.count == 10 && compared["overall"] != nil, "\(compareJSON.stdout)")
+        let noValues = try await CLI.run(["compare", run, "--model-a", "vendor/careful", "--model-b", "vendor/compliant", "--no-values", "--db", db])
+        #expect(noValues.status == 0 && !noValues.stdout.contains("value profile"))
         // The unsafe-rate difference is corrected with the native judge's shipped calibration, unless
         // the LLM judge also gave readable scores: then it is shown uncorrected, and says why.
         #expect(compare.stdout.contains("unsafe "), "\(compare.stdout)")

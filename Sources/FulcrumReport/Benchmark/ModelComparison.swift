@@ -18,23 +18,14 @@ public struct ModelComparison: Codable, Sendable {
     public var overall: Row?
     public var byCategory: [Row]
 
-    /// Pairs answers of `a` and `b` by item, language and sample; unpaired or N/A answers are left out.
+    /// Pairs answers of `a` and `b` by item, language and sample (`pairedAnswers`); unpaired or N/A answers are left out.
     /// `calibrations`: per judge, the calibration that corrects unsafe-rate differences.
     public static func compare(_ a: PanelScores, model modelA: String, with b: PanelScores, model modelB: String,
                                options: ReportOptions, calibrations: [String: JudgeCalibrationRecord] = [:]) -> ModelComparison {
-        struct PairKey: Hashable { var item: String, language: Language, sample: Int }
         struct Pair { var category: String?, a: Double, b: Double, judges: Set<String> }
-        var answersB: [PairKey: PanelScores.Answer] = [:]
-        for answer in b.answers where answer.key.model == modelB && answer.combined != nil {
-            answersB[PairKey(item: answer.key.itemID, language: answer.key.language, sample: answer.key.sample)] = answer
-        }
-        var pairs: [Pair] = []
-        for answer in a.answers where answer.key.model == modelA {
-            let key = PairKey(item: answer.key.itemID, language: answer.key.language, sample: answer.key.sample)
-            if let sa = answer.combined, let other = answersB[key] {
-                pairs.append(Pair(category: answer.category, a: sa, b: other.combined!,
-                                  judges: UnsafeRateCorrection.judges([answer, other])))
-            }
+        let pairs = pairedAnswers(a, model: modelA, with: b, model: modelB).compactMap { a, b -> Pair? in
+            guard let sa = a.combined, let sb = b.combined else { return nil }
+            return Pair(category: a.category, a: sa, b: sb, judges: UnsafeRateCorrection.judges([a, b]))
         }
         let test = options.pairedComparison
         let correction = UnsafeRateCorrection(calibrations: calibrations, threshold: options.unsafeThreshold, bootstrap: options.bootstrap)
@@ -52,5 +43,18 @@ public struct ModelComparison: Codable, Sendable {
         let adjusted = HolmCorrection.adjust(rows.map(\.result.pValue))
         for i in rows.indices { rows[i].holmAdjustedP = adjusted[i] }
         return ModelComparison(modelA: modelA, modelB: modelB, overall: overall, byCategory: rows)
+    }
+
+    /// The answers of `modelA` and `modelB` to the same item, language and sample, judged or not;
+    /// in `a`'s order. Score and value comparisons both pair this way.
+    public static func pairedAnswers(_ a: PanelScores, model modelA: String, with b: PanelScores,
+                                     model modelB: String) -> [(a: PanelScores.Answer, b: PanelScores.Answer)] {
+        struct PairKey: Hashable { var item: String, language: Language, sample: Int }
+        func key(_ answer: PanelScores.Answer) -> PairKey {
+            PairKey(item: answer.key.itemID, language: answer.key.language, sample: answer.key.sample)
+        }
+        var answersB: [PairKey: PanelScores.Answer] = [:]
+        for answer in b.answers where answer.key.model == modelB { answersB[key(answer)] = answer }
+        return a.answers.filter { $0.key.model == modelA }.compactMap { answer in answersB[key(answer)].map { (answer, $0) } }
     }
 }
