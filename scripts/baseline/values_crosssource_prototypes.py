@@ -25,6 +25,14 @@ def fit_predict(Xtr, ytr, Xte, C, power):
     return m.predict(Xte), m
 
 
+def predict_values(Xtr, tr, Xte, C, power):
+    """Every value's class-balanced head on the same rows: the predicted −1/0/+1 labels of the test rows."""
+    P = np.zeros((Xte.shape[0], 10), dtype=int)
+    for k in range(10):
+        P[:, k], _ = fit_predict(Xtr, Y[tr, k], Xte, C, power)
+    return P
+
+
 def safety_heads(path):
     """Per dialogue: log-odds of every binary head's positive class and the action head's six classes' log-probabilities, centred."""
     rows = [json.loads(l) for l in open(path, encoding="utf-8")]
@@ -62,10 +70,7 @@ def run(folds, C=10.0, power=1.0, pw=1.0, char=(2, 3), word=(1, 2), hw=0.0, harm
             Xte = hstack([Xte, Xte.multiply(h[te, None] * harmx)]).tocsr()
         if hw > 0:
             Xtr, Xte = hstack([Xtr, csr_matrix(H[tr] * hw)]).tocsr(), hstack([Xte, csr_matrix(H[te] * hw)]).tocsr()
-        P = np.zeros((len(te), 10), dtype=int)
-        for k in range(10):
-            P[:, k], _ = fit_predict(Xtr, Y[tr, k], Xte, C, power)
-        res.append(score(Y[te], P))
+        res.append(score(Y[te], predict_values(Xtr, tr, Xte, C, power)))
     return np.array(res)
 
 

@@ -13,7 +13,7 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from values_prototypes import Feat, PR, Y, score, rows
 from values_baseline import VALUES
-from values_crosssource_prototypes import fit_predict
+from values_crosssource_prototypes import fit_predict, predict_values
 
 
 def parse(x):
@@ -41,9 +41,7 @@ def run(folds, rule="derive", min=30, C=2.53, pw=0.5, power=1.0):
         tr, te = np.array(fold["train"]), np.array(fold["test"])
         f = Feat(pw=pw).fit([PR[i] for i in tr])
         Xtr, Xte = f.transform([PR[i] for i in tr]), f.transform([PR[i] for i in te])
-        P = np.zeros((len(te), 10), dtype=int)
-        for k in range(10):
-            P[:, k], _ = fit_predict(Xtr, Y[tr, k], Xte, C, power)
+        P = predict_values(Xtr, tr, Xte, C, power)
         mapping = item_map(tr)
         counts = collections.Counter(it for i in tr for it in ITEM_ROWS[i])
         total = np.zeros((len(te), 10)); covered = np.zeros(10, bool)

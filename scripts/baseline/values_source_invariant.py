@@ -11,7 +11,7 @@ import numpy as np
 from sklearn.feature_selection import chi2
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from values_prototypes import Feat, PR, Y, score, rows
-from values_crosssource_prototypes import fit_predict
+from values_crosssource_prototypes import predict_values
 
 SOURCE = np.array([r["response_source"] for r in rows])
 
@@ -39,10 +39,7 @@ def run(folds, drop=0.0, shrink=0.0, C=2.53, pw=0.5, power=1.0):
         if drop > 0 or shrink > 0:
             s = column_scale(Xtr, SOURCE[tr], drop, shrink)
             Xtr, Xte = Xtr.multiply(s).tocsr(), Xte.multiply(s).tocsr()
-        P = np.zeros((len(te), 10), dtype=int)
-        for k in range(10):
-            P[:, k], _ = fit_predict(Xtr, Y[tr, k], Xte, C, power)
-        res.append(score(Y[te], P))
+        res.append(score(Y[te], predict_values(Xtr, tr, Xte, C, power)))
     return np.array(res)
 
 
