@@ -1,4 +1,5 @@
 import Foundation
+import FulcrumCore
 
 /// How well the value evaluator matched FULCRA's human value labels on dialogues it was not trained
 /// on, as recorded in its model file at training time (`fulcrum values train`). Reports print it
@@ -26,12 +27,21 @@ public struct EvaluatorCheck: Codable, Sendable, Hashable {
     public var worstFold: String?
     /// Per value (FULCRA order), accuracy and macro-F1 out of fold: how far each profile component can be trusted.
     public var perValue: [ValueOutOfFoldError]?
+    /// How many of the checked dialogues were in each language (by script: `en` Latin, `zh` CJK);
+    /// nil in model files recorded before it was kept.
+    public var languages: [String: Int]?
+
+    public static let languagesKey = "crossSourceLanguages"
+    /// Fewer checked dialogues than this in a language, and answers in it are unvalidated: too few
+    /// for a per-value macro-F1 over three labels to mean anything.
+    public static let minimumDialoguesPerLanguage = 30
 
     /// Nil when the model file records neither cross-source nor held-out figures.
     public init?(metadata: [String: String]) {
         data = metadata["data"] ?? "unknown data"
         seed = metadata["seed"] ?? "?"
         perValue = ValueOutOfFoldError.recorded(in: metadata)
+        languages = metadata[Self.languagesKey].flatMap { ModelMetadataJSON.decode([String: Int].self, $0) }
         if let accuracy = metadata["crossSourceMeanAccuracy"].flatMap(Double.init),
            let macroF1 = metadata["crossSourceMeanMacroF1"].flatMap(Double.init),
            let exact = metadata["crossSourceMeanExactMatch"].flatMap(Double.init) {
@@ -64,6 +74,11 @@ public struct EvaluatorCheck: Codable, Sendable, Hashable {
             + "than that error are not evidence of different values."
             + (perValue == nil ? "" : " The profiles' plain intervals cover sampling of answers only, not this evaluator error; "
                 + "its per-value size is listed beside them.")
+    }
+
+    /// Whether answers in `language` are covered by the check; nil when the model file does not say.
+    public func validates(_ language: Language) -> Bool? {
+        languages.map { ($0[language.rawValue] ?? 0) >= Self.minimumDialoguesPerLanguage }
     }
 
     /// What a profile's "with evaluator error" row is, in one sentence.

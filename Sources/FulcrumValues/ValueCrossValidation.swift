@@ -54,6 +54,9 @@ public struct ValueCrossValidation: Sendable, Codable {
     /// Per value (FULCRA order), the evaluator's bias on each held-out answering model: its mean
     /// label minus the human mean label there (`EvaluatorErrorInterval` carries it into profiles).
     public var biasBySource: [[String: Double]]? = nil
+    /// How many of the dialogues checked out of fold are in each language, by the answer's script
+    /// (`AnswerScript`): reports mark answers in any other language as unvalidated.
+    public var languages: [String: Int]? = nil
 
     public func summary(_ scheme: String) -> SchemeSummary? { schemes.first { $0.scheme == scheme } }
 
@@ -118,6 +121,8 @@ public struct ValueCrossValidation: Sendable, Codable {
             cv.biasBySource = Self.biasBySource(membership.indices.filter { membership[$0].scheme == responseScheme }.map { i in
                 (membership[i].name, results[i].2, membership[i].test.map { samples[$0].vector })
             })
+            cv.languages = membership.filter { $0.scheme == responseScheme }.flatMap(\.test)
+                .reduce(into: [String: Int]()) { $0[AnswerScript.language(of: samples[$1].dialogue.response), default: 0] += 1 }
             cv.outOfFold = ValueEvaluationReport(truth: predictions.map(\.truth), predicted: predictions.map { Self.vector($0.chosen!) })
             let fitted = ValueConfidenceCalibration.fit(predictions)
             cv.calibration = fitted.calibration
@@ -164,6 +169,7 @@ public struct ValueCrossValidation: Sendable, Codable {
             metadata[ValueOutOfFoldError.metadataKey] = ModelMetadataJSON.string(perValue)
         }
         if let calibration { metadata[NativeValueEvaluator.calibrationKey] = ModelMetadataJSON.string(calibration) }
+        if let languages { metadata[EvaluatorCheck.languagesKey] = ModelMetadataJSON.string(languages) }
     }
 }
 

@@ -113,6 +113,7 @@ enum ValueAnalysisText {
                 + perValue.map { String(format: "%.2f", $0.macroF1).padding(toLength: 8, withPad: " ", startingAt: 0) }.joined() + "\n"
         }
         if let check = analysis.evaluatorCheck { out += check.sentence + "\n" }
+        if let sentence = analysis.unvalidatedLanguageSentence { out += sentence + "\n" }
         if analysis.profiles.contains(where: { $0.withEvaluatorError != nil }) { out += EvaluatorCheck.evaluatorErrorRowNote + "\n" }
         return out
     }

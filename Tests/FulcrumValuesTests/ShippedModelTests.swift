@@ -29,11 +29,13 @@ import Testing
         let perValue = try #require(check.perValue)
         #expect(perValue.map(\.value) == SchwartzValue.allCases.map(\.rawValue))
         #expect(perValue.allSatisfy { $0.accuracy > 0.7 && $0.macroF1 > 0.35 })
-        // Its bias on each answering model held out, which profiles correct for (BiasCorrectedMean).
+        // Its bias on each answering model held out, which profiles' intervals carry (EvaluatorErrorInterval).
         #expect(perValue.allSatisfy { $0.sourceBiases?.count == 5 })
         // Measured: on alpaca-7b's often harmful answers it says benevolence +0.50 more than people do.
         let benevolence = try #require(perValue.first { $0.value == "benevolence" }?.biasBySource)
         #expect((benevolence["PKU-Alignment/alpaca-7b-reproduced"] ?? 0) > 0.3)
+        // FULCRA is English: the check covers en (2 of its answers are mostly CJK script), not zh.
+        #expect((check.languages?["en"] ?? 0) > 1300 && check.validates("en") == true && check.validates("zh") == false)
         // Confidences are calibrated: cross-fitted ECE over the folds, raw vs calibrated.
         let calibration = try #require(evaluator.calibration)
         #expect(calibration.eceAfter <= 0.01 && calibration.eceAfter < calibration.eceBefore)

@@ -98,6 +98,25 @@ import Testing
         #expect(check.perValueLine?.contains("benevolence 0.90 / 0.55") == true)
         let analysis = ValueAnalysis(evaluator: "native-values@2", evaluatorCheck: check, profiles: [], correlations: [], emptyAnswers: 0)
         #expect(analysis.htmlSection().contains("evaluator accuracy / macro-F1 out of fold"))
+        #expect(check.languages == nil && check.validates("zh") == nil, "a file recorded before languages were kept does not say")
+    }
+
+    /// Answers in a language the check held fewer than 30 dialogues in are named as unvalidated.
+    @Test func answersInALanguageTheCheckDidNotCoverAreUnvalidated() throws {
+        let check = try #require(EvaluatorCheck(metadata: [
+            "crossSourceMeanAccuracy": "0.87", "crossSourceMeanMacroF1": "0.57", "crossSourceMeanExactMatch": "0.25",
+            EvaluatorCheck.languagesKey: #"{"en":1316,"zh":2}"#,
+        ]))
+        #expect(check.validates("en") == true && check.validates("zh") == false && check.validates("fr") == false)
+        let profile = ValueProfile(model: "m", category: nil, count: 20, mean: [])
+        var analysis = ValueAnalysis(evaluator: "e", evaluatorCheck: check, profiles: [profile], correlations: [], emptyAnswers: 0,
+                                     unvalidatedLanguages: [.init(language: "zh", answers: 8, checkedDialogues: 2)])
+        let sentence = try #require(analysis.unvalidatedLanguageSentence)
+        #expect(sentence == "Unvalidated languages: 8 of 20 answers are in zh; the evaluator was checked on 1316 dialogues in en "
+                + "and on fewer than 30 in that language, so their value labels, and every profile and interval that includes them, are not validated.")
+        #expect(analysis.htmlSection().contains("Unvalidated languages: 8 of 20"))
+        analysis.unvalidatedLanguages = []
+        #expect(analysis.unvalidatedLanguageSentence == nil)
     }
 }
 

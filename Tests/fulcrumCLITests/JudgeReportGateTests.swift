@@ -104,6 +104,8 @@ import Testing
         #expect(table.stdout.contains("Value profiles"))
         // The shipped evaluator records its bias per answering model, so profiles carry its error too.
         #expect(table.stdout.contains("  ± with evaluator error    ±0.") && table.stdout.contains("Rows \"± with evaluator error\": the half-width"))
+        // One answer per model is Chinese; the shipped evaluator was checked on English dialogues only.
+        #expect(table.stdout.contains("Unvalidated languages: 2 of 6 answers are in zh"), "\(table.stdout)")
 
         let jsonFile = dir.appendingPathComponent("report.json").path
         #expect(try await CLI.run(["report", run, "--format", "json", "--out", jsonFile, "--db", db]).status == 0)
@@ -123,6 +125,8 @@ import Testing
         for key in try #require(valueSchema["required"] as? [String]) { #expect(valueAnalysis[key] != nil, "valueAnalysis lacks \(key)") }
         let profiles = try #require(valueAnalysis["profiles"] as? [[String: Any]])
         #expect(!profiles.isEmpty && profiles.allSatisfy { ($0["withEvaluatorError"] as? [Any])?.count == 10 })
+        let unvalidated = try #require(valueAnalysis["unvalidatedLanguages"] as? [[String: Any]])
+        #expect(unvalidated.count == 1 && unvalidated[0]["language"] as? String == "zh" && unvalidated[0]["answers"] as? Int == 2)
         #expect((json["reliability"] as? [String: Any])?["selfConsistency"] != nil)
 
         let csv = try await CLI.run(["report", run, "--format", "csv", "--db", db])
