@@ -39,6 +39,11 @@ enum CrossSourceText {
                 }
                 lines.append(line)
             }
+            if let languages = cv.languages {
+                // Reports mark answers in any other language as unvalidated (EvaluatorCheck.validates).
+                lines.append("languages of the checked dialogues (by script): "
+                             + languages.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            }
         }
         if let c = cv.calibration, let before = cv.reliabilityBefore, let after = cv.reliabilityAfter {
             lines.append("")

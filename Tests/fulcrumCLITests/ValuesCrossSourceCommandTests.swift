@@ -36,6 +36,10 @@ import FulcrumTestSupport
         #expect(table.stdout.contains("bias mean  bias rms  largest bias (answering model)"), "\(table.stdout)")
         let biasRows = table.stdout.split(separator: "\n").filter { $0.hasSuffix("(gemini)") || $0.hasSuffix("(gpt-35-turbo)") || $0.hasSuffix("(meta-llama/Llama-2-7b-chat-hf)") }
         #expect(biasRows.count == 10, "one bias row per value: \(table.stdout)")
+        // 75 checked dialogues (3 answering models × 25), the sample's answers all in Latin script, or some in CJK.
+        let languages = try #require(table.stdout.split(separator: "\n").first { $0.hasPrefix("languages of the checked dialogues (by script): ") })
+        let counts = languages.split(separator: ":").last!.split(separator: ",").compactMap { Int($0.split(separator: " ").last!) }
+        #expect(counts.reduce(0, +) == 75, "\(languages)")
         let written = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folds)) as? [String: Any])
         let list = try #require(written["folds"] as? [[String: Any]])
         #expect(list.map { $0["name"] as? String } == ["gemini", "gpt-35-turbo", "meta-llama/Llama-2-7b-chat-hf"])
