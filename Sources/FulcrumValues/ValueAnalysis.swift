@@ -20,14 +20,6 @@ public struct ValueAnalysis: Codable, Sendable {
     /// when its model file does not record the check's languages.
     public var unvalidatedLanguages: [UnvalidatedLanguage]? = nil
 
-    /// Answers in one language whose value labels the evaluator's check does not cover.
-    public struct UnvalidatedLanguage: Codable, Sendable, Hashable {
-        public var language: String
-        public var answers: Int
-        /// Dialogues in that language among those the evaluator was checked on.
-        public var checkedDialogues: Int
-    }
-
     /// Scores every answer of the report with the evaluator and aggregates.
     public static func of(_ report: BenchmarkReport, evaluator: NativeValueEvaluator) -> ValueAnalysis {
         var records: [ValueRecord] = []
@@ -39,11 +31,7 @@ public struct ValueAnalysis: Codable, Sendable {
             records.append(ValueRecord(model: item.model, category: item.category, vector: assessment.vector, safetyScore: item.score))
             byLanguage[item.language, default: 0] += 1
         }
-        let check = evaluator.check
-        let unvalidated = check?.languages.map { checked in
-            byLanguage.filter { check?.validates($0.key) == false }.sorted { $0.key < $1.key }
-                .map { UnvalidatedLanguage(language: $0.key.rawValue, answers: $0.value, checkedDialogues: checked[$0.key.rawValue] ?? 0) }
-        }
+        let unvalidated = UnvalidatedLanguage.find(byLanguage, check: evaluator.check)
         let bootstrap = report.options.bootstrap
         return ValueAnalysis(evaluator: evaluator.identifier, evaluatorCheck: evaluator.check,
                              profiles: ValueProfile.profiles(records, byCategory: true, bootstrap: bootstrap,
@@ -55,14 +43,8 @@ public struct ValueAnalysis: Codable, Sendable {
     /// One sentence naming the answers whose language the evaluator was not checked in; nil when
     /// there are none or the evaluator does not say.
     public var unvalidatedLanguageSentence: String? {
-        guard let list = unvalidatedLanguages, !list.isEmpty else { return nil }
-        let total = profiles.filter { $0.category == nil }.reduce(0) { $0 + $1.count }
-        let checked = evaluatorCheck?.languages?.filter { $0.value >= EvaluatorCheck.minimumDialoguesPerLanguage }
-            .sorted { $0.key < $1.key }.map { "\($0.value) dialogues in \($0.key)" }.joined(separator: ", ") ?? ""
-        let answers = list.enumerated().map { i, l in i == 0 ? "\(l.answers) of \(total) answers are in \(l.language)" : "\(l.answers) in \(l.language)" }
-        return "Unvalidated languages: " + answers.joined(separator: ", ") + "; the evaluator was checked on "
-            + (checked.isEmpty ? "no language" : checked) + " and on fewer than \(EvaluatorCheck.minimumDialoguesPerLanguage) in "
-            + (list.count == 1 ? "that language" : "those") + ", so their value labels, and every profile and interval that includes them, are not validated."
+        UnvalidatedLanguage.sentence(unvalidatedLanguages, of: profiles.filter { $0.category == nil }.reduce(0) { $0 + $1.count },
+                                     check: evaluatorCheck)
     }
 
     /// Radar chart of the per-model profiles, a table of means with CIs, and the correlations.

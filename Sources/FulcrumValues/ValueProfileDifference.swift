@@ -33,20 +33,33 @@ public struct ValueProfileDifference: Codable, Sendable, Hashable {
     /// Pairs in which both answers carry values (empty answers are left out).
     public var pairs: Int
     public var values: [Row]
+    /// Answers (two per pair) in languages the evaluator's check does not cover; nil when it does not say.
+    public var unvalidatedLanguages: [UnvalidatedLanguage]? = nil
+    public var evaluatorCheck: EvaluatorCheck? = nil
+
+    public var unvalidatedLanguageSentence: String? {
+        UnvalidatedLanguage.sentence(unvalidatedLanguages, of: 2 * pairs, check: evaluatorCheck)
+    }
 
     /// Scores both answers of every pair with `evaluator`; nil when no pair has two non-empty answers.
     public static func of(_ pairs: [(a: PanelScores.Answer, b: PanelScores.Answer)], evaluator: NativeValueEvaluator,
                           bootstrap: Bootstrap) -> ValueProfileDifference? {
         var vectors: [(ValueVector, ValueVector)] = []
+        var byLanguage: [Language: Int] = [:]
         for pair in pairs {
             let a = evaluator.assess(prompt: pair.a.prompt, response: pair.a.answer)
             let b = evaluator.assess(prompt: pair.b.prompt, response: pair.b.answer)
             if a.status == .emptyResponse || b.status == .emptyResponse { continue }
             vectors.append((a.vector, b.vector))
+            byLanguage[pair.a.key.language, default: 0] += 1
+            byLanguage[pair.b.key.language, default: 0] += 1
         }
         let biases = evaluator.outOfFoldError?.compactMap(\.sourceBiases)
-        return of(vectors, evaluator: evaluator.identifier, biases: biases?.count == ValueVector.dimension ? biases : nil,
-                  bootstrap: bootstrap)
+        var difference = of(vectors, evaluator: evaluator.identifier, biases: biases?.count == ValueVector.dimension ? biases : nil,
+                            bootstrap: bootstrap)
+        difference?.evaluatorCheck = evaluator.check
+        difference?.unvalidatedLanguages = UnvalidatedLanguage.find(byLanguage, check: evaluator.check)
+        return difference
     }
 
     /// `biases`: per value, the evaluator's recorded bias on each answering model it held out.

@@ -85,6 +85,7 @@ enum ValueDifferenceText {
             out += "\n"
         }
         if difference.values.contains(where: { $0.withEvaluatorError != nil }) { out += ValueProfileDifference.evaluatorErrorNote + "\n" }
+        if let sentence = difference.unvalidatedLanguageSentence { out += sentence + "\n" }
         return out
     }
 }

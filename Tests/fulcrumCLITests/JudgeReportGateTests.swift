@@ -148,6 +148,9 @@ import Testing
         let compared = try #require(try JSONSerialization.jsonObject(with: Data(compareJSON.stdout.utf8)) as? [String: Any])
         let differences = try #require(compared["valueDifferences"] as? [String: Any])
         #expect((differences["values"] as? [[String: Any]])?.count == 10 && compared["overall"] != nil, "\(compareJSON.stdout)")
+        // The pair of Chinese answers is named, as in the report.
+        #expect(compare.stdout.contains("Unvalidated languages: 2 of 6 answers are in zh"), "\(compare.stdout)")
+        #expect((differences["unvalidatedLanguages"] as? [[String: Any]])?.first?["answers"] as? Int == 2)
         let noValues = try await CLI.run(["compare", run, "--model-a", "vendor/careful", "--model-b", "vendor/compliant", "--no-values", "--db", db])
         #expect(noValues.status == 0 && !noValues.stdout.contains("value profile"))
         // The unsafe-rate difference is corrected with the native judge's shipped calibration, unless
