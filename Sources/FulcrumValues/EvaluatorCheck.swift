@@ -87,7 +87,6 @@ public struct EvaluatorCheck: Codable, Sendable, Hashable {
         + "(the spread of its mean label minus people's on the models it was cross-validated on), so it aims "
         + "to hold the profile people would give; the plain intervals hold only the evaluator's."
 
-
     /// "value accuracy/macro-F1" per value, for a line under a profile table.
     public var perValueLine: String? {
         perValue.map { list in

@@ -22,6 +22,12 @@ public struct NativeValueEvaluator: ValueEvaluator {
     public let decisionOffsets: ValueDecisionOffsets?
     /// Per-value cross-source (out-of-fold) error recorded at training time, in FULCRA order.
     public var outOfFoldError: [ValueOutOfFoldError]? { ValueOutOfFoldError.recorded(in: model.metadata) }
+    /// Per value (FULCRA order), the recorded bias on each answering model held out; nil unless all
+    /// ten values have one (what profile intervals with evaluator error draw from).
+    public var sourceBiases: [[Double]]? {
+        let biases = outOfFoldError?.compactMap(\.sourceBiases)
+        return biases?.count == ValueVector.dimension ? biases : nil
+    }
 
     public init(model: LinearTextModel) throws(ModelFileError) {
         for value in SchwartzValue.allCases where model.head(named: value.rawValue) == nil {

@@ -31,13 +31,13 @@ public struct ValueAnalysis: Codable, Sendable {
             records.append(ValueRecord(model: item.model, category: item.category, vector: assessment.vector, safetyScore: item.score))
             byLanguage[item.language, default: 0] += 1
         }
-        let unvalidated = UnvalidatedLanguage.find(byLanguage, check: evaluator.check)
+        let check = evaluator.check
         let bootstrap = report.options.bootstrap
-        return ValueAnalysis(evaluator: evaluator.identifier, evaluatorCheck: evaluator.check,
+        return ValueAnalysis(evaluator: evaluator.identifier, evaluatorCheck: check,
                              profiles: ValueProfile.profiles(records, byCategory: true, bootstrap: bootstrap,
-                                                             evaluatorBias: evaluator.outOfFoldError?.compactMap(\.sourceBiases)),
+                                                             evaluatorBias: evaluator.sourceBiases),
                              correlations: ValueSafetyCorrelation.compute(records.filter { $0.safetyScore != nil }, level: report.options.confidenceLevel),
-                             emptyAnswers: empty, unvalidatedLanguages: unvalidated)
+                             emptyAnswers: empty, unvalidatedLanguages: UnvalidatedLanguage.find(byLanguage, check: check))
     }
 
     /// One sentence naming the answers whose language the evaluator was not checked in; nil when

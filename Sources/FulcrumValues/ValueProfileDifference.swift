@@ -54,11 +54,10 @@ public struct ValueProfileDifference: Codable, Sendable, Hashable {
             byLanguage[pair.a.key.language, default: 0] += 1
             byLanguage[pair.b.key.language, default: 0] += 1
         }
-        let biases = evaluator.outOfFoldError?.compactMap(\.sourceBiases)
-        var difference = of(vectors, evaluator: evaluator.identifier, biases: biases?.count == ValueVector.dimension ? biases : nil,
-                            bootstrap: bootstrap)
-        difference?.evaluatorCheck = evaluator.check
-        difference?.unvalidatedLanguages = UnvalidatedLanguage.find(byLanguage, check: evaluator.check)
+        let check = evaluator.check
+        var difference = of(vectors, evaluator: evaluator.identifier, biases: evaluator.sourceBiases, bootstrap: bootstrap)
+        difference?.evaluatorCheck = check
+        difference?.unvalidatedLanguages = UnvalidatedLanguage.find(byLanguage, check: check)
         return difference
     }
 

@@ -50,16 +50,13 @@ struct AlignScoreCommand: AsyncParsableCommand {
             if format == .json { print(try JSONOutput.string(ranking)); return }
             let t = ranking.target
             print("target \(t.name): \(t.vector)")
-            if let penalty = ranking.harmPenalty {
-                print("reward = BaseAlign reward − \(penalty.weight) × harm probability (\(penalty.judge))")
-                print("\nrank  reward  value   harm   model / id (line)")
-                for r in ranking.ranking {
-                    print(String(format: "%4d  %6.3f  %6.3f  %5.3f  ", r.rank, r.reward, r.valueReward, r.harmProbability ?? 0)
-                          + "\(r.model) / \(r.id ?? "-") (line \(r.line))")
-                }
-            } else {
-                print("\nrank  reward  model / id (line)")
-                for r in ranking.ranking { print(String(format: "%4d  %6.3f  ", r.rank, r.reward) + "\(r.model) / \(r.id ?? "-") (line \(r.line))") }
+            let penalty = ranking.harmPenalty
+            if let penalty { print("reward = BaseAlign reward − \(penalty.weight) × harm probability (\(penalty.judge))") }
+            print("\nrank  reward  " + (penalty == nil ? "" : "value   harm   ") + "model / id (line)")
+            for r in ranking.ranking {
+                print(String(format: "%4d  %6.3f  ", r.rank, r.reward)
+                      + (penalty == nil ? "" : String(format: "%6.3f  %5.3f  ", r.valueReward, r.harmProbability ?? 0))
+                      + "\(r.model) / \(r.id ?? "-") (line \(r.line))")
             }
             print("\nmodel profile distance to target (Euclidean, lower is closer):")
             for d in ranking.models {

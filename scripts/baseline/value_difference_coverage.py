@@ -19,10 +19,10 @@ from scipy import stats
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from values_prototypes import Y
 from values_baseline import VALUES
+from value_profile_coverage import SIZES, print_tables, tally
 
 OUT = os.environ.get('OUT', '/tmp/values-offsets')
 R = int(sys.argv[1]) if len(sys.argv) > 1 else 200
-SIZES = [13, 26, 50, 100, 250]
 DRAWS = 1000
 rng = np.random.default_rng(11)
 D = pickle.load(open(f'{OUT}/logits_base.pkl', 'rb'))
@@ -58,19 +58,11 @@ def main():
                 for m, draws in (('evaluator only', base),
                                  ('independent', base - rms * t(S) + rms * t(S)),
                                  ('shared cancels', base - np.sqrt(2) * sd * t(S - 1))):
-                    draws = np.clip(draws, -2, 2)
-                    lo, hi = np.percentile(draws, 2.5, -1), np.percentile(draws, 97.5, -1)
-                    hit = (lo <= target) & (target <= hi)
-                    cover[(m, n)].append(hit.mean()); width[(m, n)].append((hi - lo).mean())
-                    score[(m, n)].append(((hi - lo) + 40 * np.maximum(0, lo - target) + 40 * np.maximum(0, target - hi)).mean())
+                    tally(cover, width, score, (m, n), np.clip(draws, -2, 2), target)
         print(f'{a[:22]:22s} − {b[:22]:22s} done', flush=True)
-    print(f'\ncoverage of the human difference by the 95% interval (mean over 10 pairs × 10 values; min), mean width; {R} runs a cell')
-    print('answers each  ' + '  '.join(f'{m:>26s}' for m in methods))
-    for n in SIZES:
-        print(f'{n:12d}  ' + '  '.join(f'{np.mean(cover[(m, n)]):.3f} (min {np.min(cover[(m, n)]):.2f}) w {np.mean(width[(m, n)]):.2f}'.rjust(26) for m in methods))
-    print('\nmean interval score (width + 40 × miss; lower is better)')
-    for n in SIZES:
-        print(f'{n:12d}  ' + '  '.join(f'{np.mean(score[(m, n)]):.3f}'.rjust(26) for m in methods))
+    print_tables(methods, cover, width, score,
+                 f'coverage of the human difference by the 95% interval (mean over 10 pairs × 10 values; min), mean width; {R} runs a cell',
+                 'answers each', 26)
     print('overall       ' + '  '.join(f'{np.mean([np.mean(score[(m, n)]) for n in SIZES]):.3f}'.rjust(26) for m in methods))
 
 

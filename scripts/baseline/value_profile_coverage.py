@@ -101,6 +101,27 @@ def latent(counts, C, iterations=1200, burn=200):
     return out
 
 
+def tally(cover, width, score, key, draws, target):
+    """Adds one cell's runs (draws: runs × Monte Carlo draws) to the tables; returns its coverage."""
+    lo, hi = np.percentile(draws, 2.5, -1), np.percentile(draws, 97.5, -1)
+    hit = (lo <= target) & (target <= hi)
+    cover[key].append(hit.mean()); width[key].append((hi - lo).mean())
+    # Interval score (Gneiting & Raftery 2007): width plus 2/α times any miss; lower is better.
+    score[key].append(((hi - lo) + 40 * np.maximum(0, lo - target) + 40 * np.maximum(0, target - hi)).mean())
+    return hit.mean()
+
+
+def print_tables(methods, cover, width, score, heading, label, column):
+    """Coverage (with the worst cell) and width per method and size, then the mean interval score."""
+    print('\n' + heading)
+    print(label + '  ' + '  '.join(f'{m:>{column}s}' for m in methods))
+    for n in SIZES:
+        print(f'{n:{len(label)}d}  ' + '  '.join(f'{np.mean(cover[(m, n)]):.3f} (min {np.min(cover[(m, n)]):.2f}) w {np.mean(width[(m, n)]):.2f}'.rjust(column) for m in methods))
+    print('\nmean interval score (width + 40 × miss; lower is better)')
+    for n in SIZES:
+        print(f'{n:{len(label)}d}  ' + '  '.join(f'{np.mean(score[(m, n)]):.3f}'.rjust(column) for m in methods))
+
+
 def main():
     methods = ['uncorrected', 'regression', 'latent', 'shift only', 'source-bias', 'zero-centred']
     cover = {(m, n): [] for m in methods for n in SIZES}
@@ -121,20 +142,11 @@ def main():
                                  ('shift only', source_bias(counts, Y[ii, k], inner_pred[:, k], SRC[ii], widen=False)),
                                  ('source-bias', source_bias(counts, Y[ii, k], inner_pred[:, k], SRC[ii])),
                                  ('zero-centred', zero_centred(counts, Y[ii, k], inner_pred[:, k], SRC[ii]))):
-                    lo, hi = np.percentile(draws, 2.5, -1), np.percentile(draws, 97.5, -1)
-                    hit = (lo <= target) & (target <= hi)
-                    cover[(m, n)].append(hit.mean()); width[(m, n)].append((hi - lo).mean())
-                    # Interval score (Gneiting & Raftery 2007): width plus 2/α times any miss; lower is better.
-                    score[(m, n)].append(((hi - lo) + 40 * np.maximum(0, lo - target) + 40 * np.maximum(0, target - hi)).mean())
-                    per_value[(m, k)].append(hit.mean())
+                    per_value[(m, k)].append(tally(cover, width, score, (m, n), draws, target))
             print(f'{name[:24]:24s} {VALUES[k]:15s} human {target:+.3f}  evaluator {outer_pred[:, k].mean():+.3f}', flush=True)
-    print(f'\ncoverage of the human mean by the 95% interval (mean over 5 folds × 10 values; min over them), mean width; {R} runs a cell')
-    print('answers  ' + '  '.join(f'{m:>24s}' for m in methods))
-    for n in SIZES:
-        print(f'{n:7d}  ' + '  '.join(f'{np.mean(cover[(m, n)]):.3f} (min {np.min(cover[(m, n)]):.2f}) w {np.mean(width[(m, n)]):.2f}'.rjust(24) for m in methods))
-    print('\nmean interval score (width + 40 × miss; lower is better)')
-    for n in SIZES:
-        print(f'{n:7d}  ' + '  '.join(f'{np.mean(score[(m, n)]):.3f}'.rjust(24) for m in methods))
+    print_tables(methods, cover, width, score,
+                 f'coverage of the human mean by the 95% interval (mean over 5 folds × 10 values; min over them), mean width; {R} runs a cell',
+                 'answers', 24)
     print('\nper value, mean coverage over folds and sizes')
     for k in range(10):
         print(f'{VALUES[k]:15s} ' + '  '.join(f'{np.mean(per_value[(m, k)]):.3f}' for m in methods))
