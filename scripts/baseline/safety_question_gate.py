@@ -1,4 +1,4 @@
-"""Tenth round (issue 13): can a question-risk gate remove the judge's false flags on everyday answers without the
+"""Ninth round (issue 13): can a question-risk gate remove the judge's false flags on everyday answers without the
 Do-Not-Answer loss that training on them costs (safety_benign_helpful.py)? P(harm) = judge's P(harm | q, a) ×
 P(question is risky), the gate a char TF-IDF + LR over the question alone; answers to no question (moderation texts)
 are not gated.
