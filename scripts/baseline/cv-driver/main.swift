@@ -82,6 +82,10 @@ if args[1] == "safety" || args[1] == "safety-oof" {
         case "maxScalars": t.featurizer.maxScalarsPerField = Int(p[1])!
         case "epochs": t.optimizer.epochs = Int(p[1])!
         case "dataSetBalancePower": t.dataSetBalancePower = Double(p[1])!
+        case "wordMaxN": t.featurizer.wordMaxN = Int(p[1])!
+        case "charMinN": t.featurizer.charMinN = Int(p[1])!
+        case "minDf": t.featurizer.minDocumentFrequency = Int(p[1])!
+        case "hashBits": t.featurizer.hashBits = Int(p[1])!
         default: fatalError("unknown option \(p[0])")
         }
     }
