@@ -79,6 +79,20 @@ with urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/v1/models", timeout
 EOF
 }
 
+# True when process $1 holds the listening socket on 127.0.0.1:$2 (read from /proc). Two starts racing
+# for one port both see it free; the loser's server dies on bind while the winner's answers, so
+# "the port answers" alone would report a dead server as running. Without /proc, assume it does.
+listens() {
+    local pid="$1" port="$2"
+    [[ -r /proc/net/tcp ]] || return 0
+    local inode
+    for inode in $(awk -v p="$(printf '%04X' "$port")" '$4 == "0A" { split($2, a, ":"); if (a[2] == p) print $10 }' \
+                   /proc/net/tcp /proc/net/tcp6 2>/dev/null); do
+        ls -l "/proc/$pid/fd" 2>/dev/null | grep -q "socket:\[$inode\]" && return 0
+    done
+    return 1
+}
+
 install() {
     if [[ ! -x "$VENV/bin/python" ]]; then
         local python="${PYTHON:-python3}"
@@ -147,7 +161,7 @@ EOF
 
 wait_until_answering() {
     local pid="$1" port="$2" waited=0
-    while ! answers "$port"; do
+    while ! { answers "$port" && listens "$pid" "$port"; }; do
         if ! kill -0 "$pid" 2>/dev/null; then
             tail -n 30 "$LOG_FILE" >&2 || true
             rm -f "$PID_FILE" "$PORT_FILE"
