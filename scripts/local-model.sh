@@ -88,7 +88,7 @@ listens() {
     local inode
     for inode in $(awk -v p="$(printf '%04X' "$port")" '$4 == "0A" { split($2, a, ":"); if (a[2] == p) print $10 }' \
                    /proc/net/tcp /proc/net/tcp6 2>/dev/null); do
-        ls -l "/proc/$pid/fd" 2>/dev/null | grep -q "socket:\[$inode\]" && return 0
+        [[ -n "$(find "/proc/$pid/fd" -lname "socket:\[$inode\]" 2>/dev/null)" ]] && return 0
     done
     return 1
 }

@@ -126,4 +126,3 @@ for th in (0.3, 0.4, 0.5, 0.6, 0.7):
 if mode != "add":
     for s in sets + ["hh-helpful"]:
         print(f"  mean question risk σ(r), out of fold, {s}: {np.nanmean(risk[source == s]):.2f}")
-np.save(f"/tmp/s23/product-{mode}-{int(opt['hh'])}-{opt['r0']}.npy", np.stack([oof, held, risk]))
