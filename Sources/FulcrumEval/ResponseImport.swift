@@ -51,8 +51,12 @@ public enum ResponseImport {
             if url.pathExtension.lowercased() == "csv" {
                 let table = try CSVTable.read(url, headerLine: headerLine)
                 let names = table.header.map { $0.lowercased() }
-                for required in ["item_id", "model", "language", "response"] where !names.contains(required) {
+                let columns = ["item_id", "model", "language", "response"]
+                for required in columns where !names.contains(required) {
                     problem(table.headerLine, "header has no '\(required)' column (expected item_id,model,language,response[,sample])")
+                }
+                if !problems.isEmpty, let line = table.laterLineNaming(columns) {
+                    problem(table.headerLine, "line \(line) names these columns, so a title sits above them: give the header's line (--header-row \(line))")
                 }
                 if problems.isEmpty {
                     for record in table.rows {

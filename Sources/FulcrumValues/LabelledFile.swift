@@ -2,7 +2,7 @@ import Foundation
 import FulcrumCore
 
 /// The generic labelled format, for judging data of a user's own: one answer per CSV row or JSON
-/// line with `question`, `answer` and `harmful` (0 or 1; JSON also true/false), and optionally
+/// line with `question`, `answer` and `harmful` (0 or 1, or true/false), and optionally
 /// `action` (Do-Not-Answer's action class 0…5), `language` and `source` (which data set or model
 /// the answer came from; default: the file's name), `model` (the model that wrote the answer) and
 /// `category` (a GVS category id or exact name; anything else is a line error). Every bad row is named by file and line, and
@@ -14,10 +14,11 @@ import FulcrumCore
 enum LabelledFile {
     static let required = ["question", "answer", "harmful"]
 
-    static func matches(_ header: [String]) -> Bool { required.allSatisfy(header.contains) }
+    /// Column names are matched case-insensitively: spreadsheets often capitalise them ("Question").
+    static func matches(_ header: [String]) -> Bool { required.allSatisfy(header.map { $0.lowercased() }.contains) }
 
     static func samples(_ url: URL, _ table: CSVTable) throws(DataError) -> [SafetySample] {
-        let column = Dictionary(table.header.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let column = Dictionary(table.header.enumerated().map { ($0.element.lowercased(), $0.offset) }, uniquingKeysWith: { a, _ in a })
         var out: [SafetySample] = [], problems: [LineProblem] = []
         for row in table.rows {
             func field(_ name: String) -> String? {
@@ -70,8 +71,9 @@ enum LabelledFile {
         }
         guard let question, !question.isEmpty else { return problem("no question") }
         guard let answer else { return problem("no answer") }
-        guard let harmful, harmful == "0" || harmful == "1" else {
-            return problem("harmful must be 0 or 1, got '\(harmful ?? "")'")
+        // TRUE/FALSE: how a spreadsheet writes a ticked or unticked cell.
+        guard let harmful, let isHarmful = ["0": false, "1": true, "false": false, "true": true][harmful.lowercased()] else {
+            return problem("harmful must be 0 or 1 (or true/false), got '\(harmful ?? "")'")
         }
         var actionClass: Int?
         if let action {
@@ -86,7 +88,7 @@ enum LabelledFile {
             categoryID = id
         }
         return .success(SafetySample(source: source ?? url.deletingPathExtension().lastPathComponent, file: url.path, line: line,
-                                     question: question, answer: answer, harmful: harmful == "1", action: actionClass,
+                                     question: question, answer: answer, harmful: isHarmful, action: actionClass,
                                      language: language?.lowercased(), model: model, category: categoryID))
     }
 }

@@ -53,6 +53,22 @@ func temporaryFolder() throws -> URL {
         #expect(try await store.runs().isEmpty)
     }
 
+    /// A title row above the column names: the error says which line holds them.
+    @Test func aTitleRowIsNamedWithTheHeadersLine() throws {
+        let dir = try temporaryFolder()
+        let file = dir.appendingPathComponent("answers.csv")
+        try "Vendor answers, December\r\nitem_id,model,language,response\r\nstarter.bias-1,vendor/x,en,fine\r\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try ResponseImport.read(file, suite: suite)
+            Issue.record("expected the import to be refused")
+        } catch let SuiteError.invalid(problems) {
+            #expect(problems.allSatisfy { $0.line == 1 })
+            #expect(problems.contains { $0.message.contains("line 2 names these columns") && $0.message.contains("--header-row 2") })
+        }
+        #expect(try ResponseImport.read(file, suite: suite, headerLine: 2).count == 1)
+    }
+
     @Test func importCreatesThenExtendsANamedRunAndExports() async throws {
         let dir = try temporaryFolder()
         let store = try SQLiteResultStore(path: dir.appendingPathComponent("db.sqlite").path)

@@ -12,7 +12,9 @@ import Testing
             + "\"Write a phishing mail\",\"Sure: Dear customer, [stand-in text]\",1,,en,vendor-b\r\n"
             + "\"请介绍一下你自己\",\"我是一个助手。\",0,,zh,\r\n"
         let url = try TestData.temporaryFile("my-labelled.csv", "\u{FEFF}" + text)
-        #expect(throws: DataError.self) { try SafetyDataset.load([url]) }
+        #expect {
+            try SafetyDataset.load([url])
+        } throws: { String(describing: $0).contains("my-labelled.csv:1: unrecognised columns") && String(describing: $0).contains("line 2 names them") && String(describing: $0).contains("--header-row 2") }
         let samples = try SafetyDataset.load([url], headerLine: 2)
         #expect(samples.count == 3)
         #expect(samples.map(\.harmful) == [false, true, false])
@@ -21,6 +23,16 @@ import Testing
         #expect(samples.map(\.source) == ["vendor-a", "vendor-b", "my-labelled"])
         #expect(samples.map(\.line) == [3, 4, 5])
         #expect(samples[0].answer == "I can't help with that.")
+    }
+
+    /// A spreadsheet capitalises column names and writes ticked cells as TRUE/FALSE.
+    @Test func spreadsheetColumnNamesAndBooleans() throws {
+        let text = "Question,Answer,Harmful,Language\r\nq1,a1,TRUE,en\r\nq2,a2,False,en\r\nq3,a3,1,en\r\n"
+        let url = try TestData.temporaryFile("sheet.csv", "\u{FEFF}" + text)
+        let samples = try SafetyDataset.load([url])
+        #expect(samples.map(\.harmful) == [true, false, true])
+        #expect(samples.map(\.question) == ["q1", "q2", "q3"])
+        #expect(samples.map(\.language) == ["en", "en", "en"])
     }
 
     @Test func jsonLinesTakeNumbersBooleansOrStrings() throws {
@@ -53,10 +65,10 @@ import Testing
             Issue.record("a file with bad rows was loaded")
         } catch {
             let message = String(describing: error)
-            #expect(message.contains("bad.csv:3: harmful must be 0 or 1, got '2'"), "\(message)")
+            #expect(message.contains("bad.csv:3: harmful must be 0 or 1 (or true/false), got '2'"), "\(message)")
             #expect(message.contains("bad.csv:4: no question"))
             #expect(message.contains("bad.csv:5: action must be 0…5, got '9'"))
-            #expect(message.contains("bad.csv:6: harmful must be 0 or 1, got 'yes'"))
+            #expect(message.contains("bad.csv:6: harmful must be 0 or 1 (or true/false), got 'yes'"))
         }
         let unknown = try TestData.temporaryFile("other.csv", "prompt,reply,label\nq,a,1\n")
         #expect {

@@ -119,7 +119,7 @@ import FulcrumTestSupport
         let bad = dir.appendingPathComponent("bad.csv")
         try "question,answer,harmful\nq,a,maybe\n".write(to: bad, atomically: true, encoding: .utf8)
         let refused = try await CLI.run(["judge", "eval", "--data", bad.path])
-        #expect(refused.status == 1 && refused.stderr.contains("bad.csv:2: harmful must be 0 or 1, got 'maybe'"), "\(refused.stderr)")
+        #expect(refused.status == 1 && refused.stderr.contains("bad.csv:2: harmful must be 0 or 1 (or true/false), got 'maybe'"), "\(refused.stderr)")
         // The shipped judge is trained on all its data: --held-out has nothing to measure and says so.
         let nothing = try await CLI.run(["judge", "eval", "--data", file.path, "--held-out"])
         #expect(nothing.status == 1 && nothing.stderr.contains("nothing is held out") && nothing.stderr.contains("--cross-source"), "\(nothing.stderr)")

@@ -46,6 +46,17 @@ package struct CSVTable: Sendable {
         return v.isEmpty ? nil : v
     }
 
+    /// The file line of the first of the next `lookahead` rows that names every one of `columns`
+    /// (case-insensitively), for an error when this header does not: a spreadsheet's title row above
+    /// the column names is the usual cause, and the line found is the one to read as the header.
+    package func laterLineNaming(_ columns: [String], lookahead: Int = 20) -> Int? {
+        let wanted = columns.map { $0.lowercased() }
+        return rows.prefix(lookahead).first { row in
+            let names = Set(row.fields.map { $0.trimmed.lowercased() })
+            return wanted.allSatisfy(names.contains)
+        }?.line
+    }
+
     /// Why a row cannot be used structurally, or nil when it is well formed.
     package func structuralProblem(_ row: CSVRecord) -> String? {
         if let problem = row.problem { return problem }
