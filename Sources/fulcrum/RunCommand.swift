@@ -96,8 +96,9 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     /// Defaults, then the YAML file, then flags: pure parsing (defaults that depend on the
-    /// environment and validation are `RunService.complete`'s). The raw base URL (which may carry
-    /// credentials) is kept apart: it is used to make clients and never stored.
+    /// environment and validation are `RunService.complete`'s). The flags are read as one more
+    /// configuration file laid over the first, so both override in one place. The raw base URL
+    /// (which may carry credentials) is kept apart: it is used to make clients and never stored.
     func makeRequest() throws -> RunRequest {
         var c = RunConfiguration()
         var rawBaseURL: String?
@@ -106,31 +107,38 @@ struct RunCommand: AsyncParsableCommand {
             c = file.applied(to: c)
             rawBaseURL = file.base_url
         }
-        if let suite { c.suite = suite }
-        if !models.isEmpty { c.models = models }
-        if let language { c.language = language }
-        if !zhModels.isEmpty { c.zhModels = zhModels }
-        if let samples { c.samples = samples }
-        if let limit { c.limit = limit }
-        if !categories.isEmpty { c.filter.categories = categories }
-        if !layers.isEmpty { c.filter.layers = layers }
-        if !modalities.isEmpty { c.filter.modalities = modalities }
-        if !items.isEmpty { c.filter.itemIDs = items }
-        if let temperature { c.settings.temperature = temperature }
-        if let topP { c.settings.topP = topP }
-        if let maxTokens { c.settings.maxTokens = maxTokens }
-        if let seed { c.settings.seed = seed }
-        if let system { c.settings.systemPrompt = system }
-        if let concurrency { c.concurrency = concurrency }
-        if let perModelConcurrency { c.perModelConcurrency = perModelConcurrency }
-        if let timeout { c.timeoutSeconds = timeout }
-        if let retries { c.retries = retries }
-        if noCache { c.useCache = false }
-        if let baseURL {
-            rawBaseURL = baseURL
-            c.baseURL = RunConfiguration.redactedURL(baseURL)
-        }
+        let flags = flagSettings
+        c = flags.applied(to: c)
+        rawBaseURL = flags.base_url ?? rawBaseURL
         return RunRequest(configuration: c, rawBaseURL: rawBaseURL, resumeRunID: resume)
+    }
+
+    /// The settings given as flags; a flag not given (or a repeatable one given no times) is nil.
+    private var flagSettings: RunConfigFile {
+        func given<T>(_ values: [T]) -> [T]? { values.isEmpty ? nil : values }
+        var f = RunConfigFile()
+        f.suite = suite
+        f.models = given(models)
+        f.language = language
+        f.zh_models = given(zhModels)
+        f.samples = samples
+        f.limit = limit
+        f.categories = given(categories)
+        f.layers = given(layers)
+        f.modalities = given(modalities)
+        f.items = given(items)
+        f.temperature = temperature
+        f.top_p = topP
+        f.max_tokens = maxTokens
+        f.seed = seed
+        f.system = system
+        f.concurrency = concurrency
+        f.per_model_concurrency = perModelConcurrency
+        f.timeout = timeout
+        f.retries = retries
+        f.cache = noCache ? false : nil
+        f.base_url = baseURL
+        return f
     }
 
     func printPlan(_ preview: RunPreview, configuration c: RunConfiguration) {

@@ -22,6 +22,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 
+    /// Defaults, then the YAML file, then flags: a flag overrides the file's setting, a repeatable
+    /// flag given replaces the file's list, and what no flag sets keeps the file's value.
+    @Test func flagsOverrideTheConfigurationFile() async throws {
+        let config = try temporaryFolder().appendingPathComponent("run.yaml")
+        try "suite: starter\r\nmodels: [openai/a]\r\nlanguage: both\r\nsamples: 3\r\nlimit: 5\r\n".write(to: config, atomically: true, encoding: .utf8)
+        let (fileStatus, fileOutput) = try await run(["run", "--config", config.path, "--dry-run"])
+        #expect(fileStatus == 0 && fileOutput.contains("5 of") && fileOutput.contains("openai/a: 30 calls"), "\(fileOutput)")
+        let (status, output) = try await run(["run", "--config", config.path, "--limit", "2", "--model", "openai/b", "--dry-run"])
+        #expect(status == 0 && output.contains("2 of") && output.contains("language both, 3 sample(s)"), "\(output)")
+        #expect(output.contains("openai/b: 12 calls") && !output.contains("openai/a"), "\(output)")
+    }
+
     @Test func badInputIsAClearErrorWithNonZeroExit() async throws {
         let dir = try temporaryFolder()
         let (status, output) = try await run(["run", "--suite", "starter", "--model", "openai/a", "--category", "nonsense", "--dry-run"])
