@@ -5,7 +5,8 @@ import FulcrumCore
 public enum IncidentError: Error, CustomStringConvertible, Equatable {
     case unreadable(path: String, reason: String)
     case invalidFile(path: String, line: Int?, reason: String)
-    case missingColumns(path: String, columns: [String])
+    /// `namedOnLine`: a later line that names every column (a title row sits above the header).
+    case missingColumns(path: String, columns: [String], namedOnLine: Int? = nil)
     case invalidMapping(path: String, reason: String)
     case unknownIncident(String)
     case unknownCategory(String)
@@ -19,8 +20,9 @@ public enum IncidentError: Error, CustomStringConvertible, Equatable {
         case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
         case .invalidFile(let path, let line, let reason):
             line.map { "\(path):\($0): \(reason)" } ?? "\(path): \(reason)"
-        case .missingColumns(let path, let columns):
+        case .missingColumns(let path, let columns, let line):
             "\(path): missing required column(s): \(columns.joined(separator: ", "))"
+                + (line.map { "; line \($0) names them, so a title sits above the column names: give the header's line (--header-row \($0))" } ?? "")
         case .invalidMapping(let path, let reason): "\(path): invalid column mapping: \(reason)"
         case .unknownIncident(let id): "no incident with id '\(id)' (try `fulcrum incidents search`)"
         case .unknownCategory(let ref): "unknown GVS category '\(ref)' (see `fulcrum taxonomy`)"

@@ -45,14 +45,16 @@ import FulcrumTestSupport
         }
     }
 
-    /// A spreadsheet export with a title and a blank row above the header.
+    /// A spreadsheet export with a title and a blank row above the header: the error names the
+    /// header's line, and reading from it gives the original's incidents on the file's lines.
     @Test func mappedCSVWithATitleRow() throws {
         let folder = TestSupport.fixtures.appendingPathComponent("mapped")
         let mapping = try ColumnMapping.load(folder.appendingPathComponent("team-mapping.json"))
         let original = try MappedImporter(file: folder.appendingPathComponent("team.csv"), mapping: mapping).parse()
         let text = "Team incidents (exported 2024-02-01),,,,,,,,\r\n\r\n" + (try String(contentsOf: folder.appendingPathComponent("team.csv"), encoding: .utf8))
         let url = try TestSupport.write(text, named: "team.csv")
-        #expect(throws: IncidentError.missingColumns(path: url.path, columns: ["Ref", "Headline", "When", "Summary", "Deployer", "System", "Media", "Notes", "Issue"])) {
+        #expect(throws: IncidentError.missingColumns(path: url.path, columns: ["Ref", "Headline", "When", "Summary", "Deployer", "System", "Media", "Notes", "Issue"],
+                                                     namedOnLine: 3)) {
             try MappedImporter(file: url, mapping: mapping).parse()
         }
         let read = try MappedImporter(file: url, mapping: mapping, headerLine: 3).parse()

@@ -46,13 +46,14 @@ package struct CSVTable: Sendable {
         return v.isEmpty ? nil : v
     }
 
-    /// The file line of the first of the next `lookahead` rows that names every one of `columns`
-    /// (case-insensitively), for an error when this header does not: a spreadsheet's title row above
-    /// the column names is the usual cause, and the line found is the one to read as the header.
-    package func laterLineNaming(_ columns: [String], lookahead: Int = 20) -> Int? {
-        let wanted = columns.map { $0.lowercased() }
+    /// The file line of the first of the next `lookahead` rows that names every one of `columns`,
+    /// for an error when this header does not: a spreadsheet's title row above the column names is
+    /// the usual cause, and the line found is the one to read as the header.
+    package func laterLineNaming(_ columns: [String], ignoringCase: Bool = true, lookahead: Int = 20) -> Int? {
+        let fold = { (name: String) in ignoringCase ? name.lowercased() : name }
+        let wanted = columns.map(fold)
         return rows.prefix(lookahead).first { row in
-            let names = Set(row.fields.map { $0.trimmed.lowercased() })
+            let names = Set(row.fields.map { fold($0.trimmed) })
             return wanted.allSatisfy(names.contains)
         }?.line
     }

@@ -99,9 +99,12 @@ public struct MappedImporter: Sendable {
 
     private func readCSV() throws -> [(line: Int, values: Result<[String: String], ParseProblem>)] {
         let table = try CSVTable.incidentTable(file, headerLine: headerLine)
-        let missing = mapping.columns.all.filter { table.column($0) == nil }
-            + (mapping.foreignCodes?.fields ?? []).filter { table.column($0) == nil }
-        guard missing.isEmpty else { throw IncidentError.missingColumns(path: file.path, columns: missing) }
+        let required = mapping.columns.all + (mapping.foreignCodes?.fields ?? [])
+        let missing = required.filter { table.column($0) == nil }
+        guard missing.isEmpty else {
+            throw IncidentError.missingColumns(path: file.path, columns: missing,
+                                               namedOnLine: table.laterLineNaming(required, ignoringCase: false))
+        }
         return table.rows.map { row in
             if let problem = table.structuralProblem(row) { return (row.line, .failure(ParseProblem(problem))) }
             var values: [String: String] = [:]
