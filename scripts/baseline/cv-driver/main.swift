@@ -86,6 +86,7 @@ if args[1] == "safety" || args[1] == "safety-oof" {
         case "charMinN": t.featurizer.charMinN = Int(p[1])!
         case "minDf": t.featurizer.minDocumentFrequency = Int(p[1])!
         case "hashBits": t.featurizer.hashBits = Int(p[1])!
+        case "lbfgs": t.optimizer.lbfgsIterations = Int(p[1])!
         default: fatalError("unknown option \(p[0])")
         }
     }
