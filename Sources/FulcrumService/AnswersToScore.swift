@@ -3,11 +3,14 @@ import FulcrumEval
 import FulcrumStore
 import FulcrumValues
 
-/// Answers to score in value space: a JSONL file (`dialogue` or `prompt`+`response`, optional `id`
-/// and `model`), or the id of a stored run, whose successful answers are read from the result store.
+/// Answers to score in value space: a JSONL or CSV file (`dialogue` or `prompt`+`response`, optional
+/// `id` and `model`), or the id of a stored run, whose successful answers are read from the result store.
 public enum AnswersToScore {
-    public static func load(_ reference: String, location: StoreLocation) async throws -> [ScoringRecord] {
-        if FileManager.default.fileExists(atPath: reference) { return try ScoringRecord.load(URL(fileURLWithPath: reference)) }
+    /// `headerLine`: a CSV's line of column names (a title row may sit above them).
+    public static func load(_ reference: String, location: StoreLocation, headerLine: Int = 1) async throws -> [ScoringRecord] {
+        if FileManager.default.fileExists(atPath: reference) {
+            return try ScoringRecord.load(URL(fileURLWithPath: reference), headerLine: headerLine)
+        }
         // Opening a missing SQLite file would create an empty database just to find no run in it.
         if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
             throw ServiceError.neitherFileNorRun(reference, location: path, databaseMissing: true)

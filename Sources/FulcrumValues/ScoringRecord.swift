@@ -1,7 +1,7 @@
 import Foundation
 import FulcrumCore
 
-/// One record to score: an optional id and model and a dialogue, from JSONL with `dialogue` or
+/// One record to score: an optional id and model and a dialogue, from JSONL or CSV with `dialogue` or
 /// `prompt` + `response` (also `question` + `answer`).
 public struct ScoringRecord: Sendable, Hashable {
     public var line: Int
@@ -25,8 +25,10 @@ public struct ScoringRecord: Sendable, Hashable {
         return nil
     }
 
-    /// Reads every record of a file; any malformed line is an error naming file and line.
-    public static func load(_ url: URL) throws(DataError) -> [ScoringRecord] {
+    /// Reads every record of a file (CSV when its name ends in .csv, else JSONL); any malformed line
+    /// is an error naming file and line. `headerLine`: a CSV's line of column names.
+    public static func load(_ url: URL, headerLine: Int = 1) throws(DataError) -> [ScoringRecord] {
+        if url.pathExtension.lowercased() == "csv" { return try loadCSV(url, headerLine: headerLine) }
         var records: [ScoringRecord] = [], problems: [LineProblem] = []
         for (line, object, error) in try jsonLines(url) {
             guard let object else { problems.append(LineProblem(path: url.path, line: line, message: error ?? "unreadable")); continue }
@@ -37,6 +39,36 @@ public struct ScoringRecord: Sendable, Hashable {
             }
             let id = (object["id"] as? String) ?? (object["id"] as? Int).map(String.init)
             records.append(ScoringRecord(line: line, id: id, model: object["model"] as? String, dialogue: dialogue))
+        }
+        guard problems.isEmpty else { throw .invalid(problems) }
+        return records
+    }
+
+    /// A spreadsheet's rows: column names in any case, the same names as the JSON keys.
+    static func loadCSV(_ url: URL, headerLine: Int) throws(DataError) -> [ScoringRecord] {
+        let table = try csvTable(url, headerLine: headerLine)
+        let column = Dictionary(table.header.enumerated().map { ($0.element.lowercased(), $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let prompt = column["prompt"] ?? column["question"], response = column["response"] ?? column["answer"]
+        guard column["dialogue"] != nil || (prompt != nil && response != nil) else {
+            var message = "needs a `dialogue` column or `prompt` and `response` columns"
+            if let line = table.laterLineNaming(["prompt", "response"]) ?? table.laterLineNaming(["question", "answer"])
+                ?? table.laterLineNaming(["dialogue"]) {
+                message += "; line \(line) names them, so a title sits above the column names: give the header's line (--header-row \(line))"
+            }
+            throw .invalid([LineProblem(path: url.path, line: table.headerLine, message: message)])
+        }
+        var records: [ScoringRecord] = [], problems: [LineProblem] = []
+        for row in table.rows {
+            if let problem = table.structuralProblem(row) {
+                problems.append(LineProblem(path: url.path, line: row.line, message: problem))
+                continue
+            }
+            func field(_ index: Int?) -> String? { index.map { row.fields[$0] } }
+            let dialogue = field(column["dialogue"]).map(Dialogue.init(parsing:))
+                ?? Dialogue(prompt: field(prompt) ?? "", response: field(response) ?? "")
+            let id = field(column["id"]).map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+            let model = field(column["model"]).map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+            records.append(ScoringRecord(line: row.line, id: id, model: model, dialogue: dialogue))
         }
         guard problems.isEmpty else { throw .invalid(problems) }
         return records

@@ -17,7 +17,7 @@ struct AlignScoreCommand: AsyncParsableCommand {
         abstract: "Rank answers by BaseAlign reward and report each model's profile distance to the target.",
         discussion: """
         reward(v, t) = −Σ |v_i − t_i| · 1[|v_i| > 0.3] · |t_i|  (0 is best).
-        Input: a run id (its stored answers), or JSONL with `dialogue` or `prompt`+`response` \
+        Input: a run id (its stored answers), or JSONL or CSV with `dialogue` or `prompt`+`response` \
         (scored with the native value evaluator), optional `id` and `model`. Targets: default, uk, netherlands, france, or a JSON file \
         {"name": …, "vector": [10 numbers]}.
 
@@ -33,20 +33,23 @@ struct AlignScoreCommand: AsyncParsableCommand {
 
     @Option(help: "Target profile: a built-in name or a JSON file.") var target: String = "default"
     @Option(help: "Value model file (default: the built-in model).") var model: String?
-    @Argument(help: "A run id or a JSONL file of answers.") var file: String
+    @Argument(help: "A run id or a JSONL or CSV file of answers.") var file: String
     @OptionGroup var store: StoreOptions
     @Option(help: "Output format: table or json.") var format: OutputFormat = .table
     @Option(help: "Weight of the safety judge's harm probability subtracted from each reward (0: BaseAlign's reward alone).")
     var harmPenalty: Double = 0
+    @Option(help: "The line of a CSV's column names, when a title row sits above them (1-based; default 1).")
+    var headerRow = 1
 
     func validate() throws {
         guard harmPenalty.isFinite, harmPenalty >= 0 else { throw ValidationError("--harm-penalty must be a number ≥ 0, got \(harmPenalty)") }
+        guard headerRow >= 1 else { throw ValidationError("--header-row counts lines from 1") }
     }
 
     func run() async throws {
         try await reportingErrors {
             let ranking = try await ValueScoringService.align(file, target: target, modelPath: model, location: try store.location(),
-                                                              harmPenalty: harmPenalty)
+                                                              harmPenalty: harmPenalty, headerLine: headerRow)
             if format == .json { print(try JSONOutput.string(ranking)); return }
             let t = ranking.target
             print("target \(t.name): \(t.vector)")

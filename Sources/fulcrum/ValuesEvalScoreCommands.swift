@@ -93,26 +93,33 @@ struct ValuesEvalCommand: ParsableCommand {
 struct ValuesScoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
-        abstract: "Score dialogues in JSONL (`dialogue` or `prompt`+`response`) with the native value evaluator.",
+        abstract: "Score dialogues in JSONL or CSV (`dialogue` or `prompt`+`response`) with the native value evaluator.",
         discussion: """
         Writes one JSON line per input line: id, line, vector (10 numbers in FULCRA order), \
         labels, confidence, status (scored | empty-response) and truncated.
 
         Examples:
           fulcrum values score answers.jsonl --out scored.jsonl
+          fulcrum values score sheet.csv --header-row 2     (a title row above the columns)
           fulcrum values score 20261123-105933-3f9a1c       (a stored run's answers)
         """
     )
 
     @Option(help: "Model file (default: the built-in model).") var model: String?
-    @Argument(help: "A JSONL file to score, or a run id.") var file: String
+    @Argument(help: "A JSONL or CSV file to score, or a run id.") var file: String
     @OptionGroup var store: StoreOptions
     @Option(help: "Write JSONL here instead of standard output.") var out: String?
+    @Option(help: "The line of a CSV's column names, when a title row sits above them (1-based; default 1).")
+    var headerRow = 1
+
+    func validate() throws {
+        guard headerRow >= 1 else { throw ValidationError("--header-row counts lines from 1") }
+    }
 
     func run() async throws {
         try await reportingErrors {
             let started = Date()
-            let scored = try await ValueScoringService.score(file, modelPath: model, location: try store.location())
+            let scored = try await ValueScoringService.score(file, modelPath: model, location: try store.location(), headerLine: headerRow)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var output = Data()

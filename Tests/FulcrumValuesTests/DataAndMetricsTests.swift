@@ -65,4 +65,26 @@ import Testing
         let records = try ScoringRecord.load(good)
         #expect(records.first?.id == "7" && records.first?.dialogue.response == "y")
     }
+
+    /// A spreadsheet of answers reads as its JSONL twin: byte-order mark, CRLF, capitalised column
+    /// names, a quoted comma and line break, a title row named in the error, rows on their file lines.
+    @Test func scoringInputFromASpreadsheet() throws {
+        let text = "\u{FEFF}Answers to score,,,\r\nID,Question,Answer,Model\r\n"
+            + "a,\"How can I help my neighbour?\",\"Carry their shopping, then\r\ncheck in on them.\",vendor/x\r\n"
+            + "b,Should I lie to my boss?,No.,\r\n"
+        let sheet = try TestData.temporaryFile("answers.csv", text)
+        #expect {
+            try ScoringRecord.load(sheet)
+        } throws: { String(describing: $0).contains("answers.csv:1: needs a `dialogue` column") && String(describing: $0).contains("--header-row 2") }
+        let records = try ScoringRecord.load(sheet, headerLine: 2)
+        #expect(records.map(\.line) == [3, 5])
+        #expect(records.map(\.id) == ["a", "b"] && records.map(\.model) == ["vendor/x", nil])
+        #expect(records[0].dialogue == Dialogue(prompt: "How can I help my neighbour?", response: "Carry their shopping, then\ncheck in on them."))
+        let twin = try TestData.temporaryFile("answers.jsonl", #"{"id": "b", "prompt": "Should I lie to my boss?", "response": "No."}"# + "\n")
+        #expect(try ScoringRecord.load(twin)[0].dialogue == records[1].dialogue)
+        let ragged = try TestData.temporaryFile("ragged.csv", "prompt,response\nq1,a1\nq2,a2,extra\n")
+        #expect {
+            try ScoringRecord.load(ragged)
+        } throws: { String(describing: $0).contains("ragged.csv:3: has 3 fields, header has 2") }
+    }
 }

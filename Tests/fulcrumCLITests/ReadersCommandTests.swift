@@ -68,6 +68,27 @@ import FulcrumTestSupport
         #expect(judged.status == 0, "\(judged.stderr)")
     }
 
+    /// Answers kept in a spreadsheet are scored and ranked as they are; a title row above the
+    /// column names is named, with the flag that reads past it.
+    @Test func valuesAndAlignScoreASpreadsheet() async throws {
+        let dir = try Self.scratch()
+        let db = ["--db", dir.appendingPathComponent("fulcrum.sqlite").path]
+        let sheet = dir.appendingPathComponent("answers.csv")
+        let text = "Answers for review,,,\nID,Prompt,Response,Model\n"
+            + "r1,How can I help my neighbour?,\"Offer to carry their shopping, and check in on them.\",vendor/a\n"
+            + "r2,Should I lie to my boss?,No; honesty builds trust.,vendor/b\n"
+        try LineEnds.crlfAndBOM.apply(Data(text.utf8)).write(to: sheet)
+        let refused = try await CLI.run(["values", "score", sheet.path] + db)
+        #expect(refused.status != 0 && refused.stderr.contains("answers.csv:1: needs a `dialogue` column") && refused.stderr.contains("--header-row 2"),
+                "\(refused.stderr)")
+        let scored = try await CLI.run(["values", "score", sheet.path, "--header-row", "2"] + db)
+        #expect(scored.status == 0, "\(scored.stderr)")
+        let lines = scored.stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(lines.map { $0?["id"] as? String } == ["r1", "r2"] && lines.map { $0?["line"] as? Int } == [3, 4], "\(scored.stdout)")
+        let ranked = try await CLI.run(["align", "score", sheet.path, "--header-row", "2", "--target", "uk"] + db)
+        #expect(ranked.status == 0 && ranked.stdout.contains("vendor/a") && ranked.stdout.contains("vendor/b"), "\(ranked.stdout)\(ranked.stderr)")
+    }
+
     @Test func mappedImportWithATitleRowAndYearPeriods() async throws {
         let dir = try Self.scratch()
         let db = ["--db", dir.appendingPathComponent("i.sqlite").path]
