@@ -9,10 +9,10 @@ public struct ValueModelEvaluation: Sendable {
     public var report: ValueEvaluationReport
     public var reliability: ValueConfidenceReliability
 
-    /// `modelPath` nil: the built-in model.
-    public static func evaluate(modelPath: String?, data: [URL], heldOut: Bool) throws -> ValueModelEvaluation {
+    /// `modelPath` nil: the built-in model. `headerLine`: a CSV's line of column names.
+    public static func evaluate(modelPath: String?, data: [URL], heldOut: Bool, headerLine: Int = 1) throws -> ValueModelEvaluation {
         let evaluator = try NativeValueEvaluator.load(path: modelPath)
-        let dataset = try ValueDataset.load(data)
+        let dataset = try ValueDataset.load(data, headerLine: headerLine)
         var samples = dataset.samples
         if heldOut {
             samples = PromptSplit.heldOut(samples, promptKey: \.dialogue.promptKey, recordedIn: evaluator.model.metadata)
@@ -95,8 +95,8 @@ public struct ValueCrossSourceEvaluation: Sendable, Codable {
     /// Trained on the by-prompt split's training part (`options.seed`, 20% held out), measured on the rest.
     public var randomSplit: ValueEvaluationReport
 
-    public static func evaluate(data: [URL], options: ValueModelTraining.Options) throws -> ValueCrossSourceEvaluation {
-        let samples = try ValueDataset.load(data).samples
+    public static func evaluate(data: [URL], options: ValueModelTraining.Options, headerLine: Int = 1) throws -> ValueCrossSourceEvaluation {
+        let samples = try ValueDataset.load(data, headerLine: headerLine).samples
         let cv = ValueCrossValidation.run(samples, options: options)
         let split = PromptSplit(promptKeys: samples.map(\.dialogue.promptKey), seed: options.seed, testShare: 0.2)
         let model = options.trainer.train(split.train.map { samples[$0] })

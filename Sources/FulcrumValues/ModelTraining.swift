@@ -58,8 +58,9 @@ public struct ValueModelTraining: Sendable {
     /// Present when `Options.crossSource` was set.
     public var crossSource: ValueCrossValidation? = nil
 
-    public static func train(data: [URL], options o: Options, writingTo out: URL) throws -> ValueModelTraining {
-        let dataset = try ValueDataset.load(data)
+    /// `headerLine`: a CSV's line of column names (a title row may sit above them).
+    public static func train(data: [URL], options o: Options, writingTo out: URL, headerLine: Int = 1) throws -> ValueModelTraining {
+        let dataset = try ValueDataset.load(data, headerLine: headerLine)
         let samples = dataset.samples
         let split = PromptSplit(promptKeys: samples.map(\.dialogue.promptKey), seed: o.seed, testShare: o.testShare)
         let started = Date()

@@ -16,14 +16,21 @@ public struct LabelledDialogue: Sendable, Hashable {
 /// Loads FULCRA-format JSONL: `dialogue` (`Human: …\nBob: …`) or `prompt` + `response`, and
 /// `value_types` labels (`"security: -1"`). Unknown value names and unreadable labels are errors
 /// with file:line, reported all at once; noisy signs FULCRA is known for (`1`, `1+`) are repaired
-/// and counted in `repairs`.
+/// and counted in `repairs`. A `.csv` file is a user's own labels instead (`ValueLabelSheet`).
 public struct ValueDataset: Sendable {
     public var samples: [LabelledDialogue]
     public var repairs: [LineProblem]
 
-    public static func load(_ urls: [URL]) throws(DataError) -> ValueDataset {
+    /// `headerLine`: a CSV's line of column names (a title row may sit above them).
+    public static func load(_ urls: [URL], headerLine: Int = 1) throws(DataError) -> ValueDataset {
         var samples: [LabelledDialogue] = [], repairs: [LineProblem] = [], problems: [LineProblem] = []
         for url in urls {
+            if url.pathExtension.lowercased() == "csv" {
+                let sheet = try ValueLabelSheet.samples(url, headerLine: headerLine)
+                samples += sheet.samples
+                problems += sheet.problems
+                continue
+            }
             for (line, object, error) in try jsonLines(url) {
                 func problem(_ m: String) { problems.append(LineProblem(path: url.path, line: line, message: m)) }
                 guard let object else { problem(error ?? "unreadable line"); continue }

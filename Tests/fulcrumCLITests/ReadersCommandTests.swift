@@ -89,6 +89,33 @@ import FulcrumTestSupport
         #expect(ranked.status == 0 && ranked.stdout.contains("vendor/a") && ranked.stdout.contains("vendor/b"), "\(ranked.stdout)\(ranked.stderr)")
     }
 
+    /// A model team's own value labels in a spreadsheet: evaluated and trained on as they are.
+    @Test func valuesEvalAndTrainReadASheetOfLabels() async throws {
+        let dir = try Self.scratch()
+        let values = ["self-direction", "stimulation", "hedonism", "achievement", "power", "security", "tradition", "conformity",
+                      "benevolence", "universalism"]
+        var text = "Our labels,,\nDialogue," + values.joined(separator: ",") + "\n"
+        let jsonl = try String(contentsOf: SharedData.url("fulcra/fulcra_trustworthy_dev.jsonl"), encoding: .utf8)
+        for line in jsonl.split(separator: "\n").prefix(40) {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let dialogue = try #require(object["dialogue"] as? String)
+            let labels = (object["value_types"] as? [String]) ?? []
+            let cells = values.map { v in labels.first { $0.lowercased().hasPrefix(v + ":") }.map { $0.contains("-1") ? "-1" : "1" } ?? "" }
+            text += (["\"" + dialogue.replacingOccurrences(of: "\"", with: "\"\"") + "\""] + cells).joined(separator: ",") + "\n"
+        }
+        let sheet = dir.appendingPathComponent("labels.csv")
+        try LineEnds.crlfAndBOM.apply(Data(text.utf8)).write(to: sheet)
+        let refused = try await CLI.run(["values", "eval", "--data", sheet.path])
+        #expect(refused.status != 0 && refused.stderr.contains("labels.csv:1:") && refused.stderr.contains("--header-row 2"), "\(refused.stderr)")
+        let evaluated = try await CLI.run(["values", "eval", "--data", sheet.path, "--header-row", "2", "--format", "json"])
+        #expect(evaluated.status == 0, "\(evaluated.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(evaluated.stdout.utf8)) as? [String: Any])
+        #expect(report["samples"] as? Int == 40 && report["meanMacroF1"] is Double, "\(evaluated.stdout.prefix(300))")
+        let model = dir.appendingPathComponent("mine.fltm")
+        let trained = try await CLI.run(["values", "train", "--data", sheet.path, "--header-row", "2", "--out", model.path, "--test-share", "0"])
+        #expect(trained.status == 0 && FileManager.default.fileExists(atPath: model.path), "\(trained.stderr)")
+    }
+
     @Test func mappedImportWithATitleRowAndYearPeriods() async throws {
         let dir = try Self.scratch()
         let db = ["--db", dir.appendingPathComponent("i.sqlite").path]

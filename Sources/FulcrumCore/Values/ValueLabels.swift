@@ -46,7 +46,7 @@ public enum ValueLabels {
     }
 
     /// Reads a sign token; nil when it is not one of the forms found in FULCRA data.
-    static func readSign(_ text: String) -> Double? {
+    package static func readSign(_ text: String) -> Double? {
         switch text {
         case "+1", "1", "1+", "=1", "+ 1": 1
         case "-1", "1-", "- 1", "−1": -1
