@@ -7,6 +7,10 @@ import FulcrumSuites
 /// Fulcrum's own. JSON Lines (`{"item_id":…,"model":…,"language":…,"response":…,"sample":0}`) or CSV with
 /// a header naming those columns (`sample` optional).
 ///
+/// A run's own export (`fulcrum runs export`, CSV or JSONL) imports back as it was: answers the CSV
+/// writer neutralised for spreadsheets (`'=…`, `'- item`) are restored, and a row without an answer
+/// (status failed or pending) is a problem, not an empty answer.
+///
 /// All or nothing: every problem is reported as `file:line: problem` and nothing is stored if any exists.
 public enum ResponseImport {
     public struct Answer: Sendable, Hashable {
@@ -33,6 +37,10 @@ public enum ResponseImport {
             guard let model = fields["model"], !model.isEmpty else { return problem(line, "missing model") }
             guard let language = fields["language"], !language.isEmpty else { return problem(line, "missing language") }
             guard let response = fields["response"] else { return problem(line, "missing response") }
+            // Fulcrum's own export (`runs export`) also lists rows that hold no answer.
+            if let status = fields["status"], !status.isEmpty, status != "answered" {
+                return problem(line, "status '\(status)': the row holds no answer (remove it, or finish the run with `fulcrum run --resume`)")
+            }
             var sample = 0
             if let raw = fields["sample"], !raw.isEmpty {
                 guard let n = Int(raw), n >= 0 else { return problem(line, "sample must be a whole number ≥ 0, got '\(raw)'") }
@@ -58,6 +66,7 @@ public enum ResponseImport {
                 if !problems.isEmpty, let line = table.laterLineNaming(columns) {
                     problem(table.headerLine, "line \(line) names these columns, so a title sits above them: give the header's line (--header-row \(line))")
                 }
+                let isExport = names.contains("run_id") && names.contains("status")
                 if problems.isEmpty {
                     for record in table.rows {
                         if let broken = record.problem { problem(record.line, broken); continue }
@@ -65,7 +74,9 @@ public enum ResponseImport {
                             problem(record.line, "\(record.fields.count) fields, the header has \(names.count)")
                             continue
                         }
-                        accept(line: record.line, fields: Dictionary(zip(names, record.fields), uniquingKeysWith: { a, _ in a }))
+                        // Fulcrum's export neutralised formula-like answers ("'=…", "'- item"); read them back as they were.
+                        let fields = isExport ? record.fields.map(CSVWriter.restored) : record.fields
+                        accept(line: record.line, fields: Dictionary(zip(names, fields), uniquingKeysWith: { a, _ in a }))
                     }
                 }
             } else {

@@ -72,6 +72,15 @@ struct FilesTests {
         let read = try CSVReader.parse(CSVWriter.row([value, "end"]))
         let expected = CSVWriter.needsNeutralising(value) ? "'" + value : value
         #expect(read.first?.fields == [expected, "end"])
+        // Reading Fulcrum's own file back undoes exactly what the writer added.
+        #expect(CSVWriter.restored(read[0].fields[0]) == value)
+    }
+
+    /// Text that already looks neutralised keeps its quote marks through a write and a restore.
+    @Test(arguments: ["'=x", "''+1", "'-", "'plain", "'", "it's"])
+    func restoringIsTheWritersExactInverse(_ value: String) throws {
+        let read = try CSVReader.parse(CSVWriter.row([value]))
+        #expect(CSVWriter.restored(read[0].fields[0]) == value)
     }
 
     @Test func trimmingRemovesWhitespaceAndLineBreaksOnly() {

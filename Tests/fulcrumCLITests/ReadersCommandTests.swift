@@ -44,6 +44,22 @@ import FulcrumTestSupport
         #expect(csv.contains(#","'=HYPERLINK(""http://x"",""click"")","#), "\(csv)")
         #expect(!csv.contains(",=HYPERLINK"))
 
+        // The export imports back as it was: the quote mark the spreadsheet needed is not kept.
+        let again = try await CLI.run(["responses", "import", export.path, "--run-name", "again"] + db)
+        #expect(again.status == 0, "\(again.stderr)")
+        let runsAfter = try #require(try JSONSerialization.jsonObject(with: Data(try await CLI.run(["runs", "list", "--format", "json"] + db).stdout.utf8)) as? [[String: Any]])
+        let second = try #require(runsAfter.compactMap { $0["run"] as? String }.first { $0 != run })
+        let reExported = try await CLI.run(["runs", "export", second, "--format", "jsonl"] + db)
+        let responses = reExported.stdout.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["response"] as? String
+        }
+        #expect(responses.sorted() == ["=HYPERLINK(\"http://x\",\"click\")", "Compare their skills instead."].sorted(), "\(reExported.stdout)")
+        // A row of an export that holds no answer is refused, not imported as an empty answer.
+        let failedRow = csv.replacingOccurrences(of: ",answered,\"'=HYPERLINK", with: ",failed,\"'=HYPERLINK")
+        try failedRow.write(to: export, atomically: true, encoding: .utf8)
+        let withFailed = try await CLI.run(["responses", "import", export.path, "--run-name", "third"] + db)
+        #expect(withFailed.status != 0 && withFailed.stderr.contains("status 'failed': the row holds no answer"), "\(withFailed.stderr)")
+
         // A problem names the file line, counting the blank line.
         try LineEnds.crlfAndBOM.apply(Data((lines[0] + "\n\n" + #"{"item_id": "nope", "model": "m", "language": "en", "response": "r"}"# + "\n").utf8))
             .write(to: file)

@@ -5,10 +5,11 @@
 /// imported text, so a field a spreadsheet would run as a formula is neutralised (OWASP "CSV
 /// injection"): when it starts with `=`, `+`, `-`, `@`, a tab or a carriage return it gets a leading
 /// `'` and is quoted. A plain number (`-0.5`, `-12`, `3e-4`; no leading `+`) is left as it is, so
-/// scores stay numbers.
+/// scores stay numbers. A field that already looks neutralised (`'=x`) gets a `'` too, so that
+/// `restored` undoes exactly what was added when Fulcrum reads its own file back.
 package enum CSVWriter {
     package static func field(_ value: String) -> String {
-        if needsNeutralising(value) {
+        if needsNeutralising(value) || looksNeutralised(value) {
             return "\"'" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
@@ -21,6 +22,18 @@ package enum CSVWriter {
 
     package static func document(header: [String], rows: [[String]]) -> String {
         row(header) + rows.map(row).joined()
+    }
+
+    /// A field as it was before `field` neutralised it: one leading `'` dropped where `field` added it.
+    package static func restored(_ value: String) -> String {
+        looksNeutralised(value) ? String(value.dropFirst()) : value
+    }
+
+    /// `'` followed by what `field` would neutralise (or by another such `'`).
+    static func looksNeutralised(_ value: String) -> Bool {
+        guard value.hasPrefix("'") else { return false }
+        let rest = String(value.dropFirst())
+        return needsNeutralising(rest) || looksNeutralised(rest)
     }
 
     /// True when a spreadsheet could read `value` as a formula.
