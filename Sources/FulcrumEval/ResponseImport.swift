@@ -63,9 +63,7 @@ public enum ResponseImport {
                 for required in columns where !names.contains(required) {
                     problem(table.headerLine, "header has no '\(required)' column (expected item_id,model,language,response[,sample])")
                 }
-                if !problems.isEmpty, let line = table.laterLineNaming(columns) {
-                    problem(table.headerLine, "line \(line) names these columns, so a title sits above them: give the header's line (--header-row \(line))")
-                }
+                if !problems.isEmpty, let hint = table.titleRowHint(columns, naming: "these columns") { problem(table.headerLine, hint) }
                 let isExport = names.contains("run_id") && names.contains("status")
                 if problems.isEmpty {
                     for record in table.rows {

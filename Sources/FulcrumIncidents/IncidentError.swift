@@ -22,7 +22,7 @@ public enum IncidentError: Error, CustomStringConvertible, Equatable {
             line.map { "\(path):\($0): \(reason)" } ?? "\(path): \(reason)"
         case .missingColumns(let path, let columns, let line):
             "\(path): missing required column(s): \(columns.joined(separator: ", "))"
-                + (line.map { "; line \($0) names them, so a title sits above the column names: give the header's line (--header-row \($0))" } ?? "")
+                + (line.map { "; " + CSVTable.titleRowHint(line: $0) } ?? "")
         case .invalidMapping(let path, let reason): "\(path): invalid column mapping: \(reason)"
         case .unknownIncident(let id): "no incident with id '\(id)' (try `fulcrum incidents search`)"
         case .unknownCategory(let ref): "unknown GVS category '\(ref)' (see `fulcrum taxonomy`)"

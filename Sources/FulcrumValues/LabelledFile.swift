@@ -18,11 +18,10 @@ enum LabelledFile {
     static func matches(_ header: [String]) -> Bool { required.allSatisfy(header.map { $0.lowercased() }.contains) }
 
     static func samples(_ url: URL, _ table: CSVTable) throws(DataError) -> [SafetySample] {
-        let column = Dictionary(table.header.enumerated().map { ($0.element.lowercased(), $0.offset) }, uniquingKeysWith: { a, _ in a })
         var out: [SafetySample] = [], problems: [LineProblem] = []
         for row in table.rows {
             func field(_ name: String) -> String? {
-                guard let i = column[name], i < row.fields.count else { return nil }
+                guard let i = table.column(anyCase: name), i < row.fields.count else { return nil }
                 let value = row.fields[i].trimmingCharacters(in: .whitespaces)
                 return value.isEmpty ? nil : row.fields[i]
             }

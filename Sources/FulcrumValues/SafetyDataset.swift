@@ -74,11 +74,9 @@ public enum SafetyDataset {
             return try gptFuzz(url, table)
         }
         if table.header.contains(where: { $0.hasSuffix("_harmful") }) { return try doNotAnswer(url, table) }
-        var message = "unrecognised columns; expected question, answer and harmful (or Do-Not-Answer, GPTFuzz, latent-jailbreak or moderation-sample data)"
-        if let line = table.laterLineNaming(LabelledFile.required) {
-            message += "; line \(line) names them, so a title sits above the column names: give the header's line (--header-row \(line))"
-        }
-        throw .invalid([LineProblem(path: url.path, line: table.headerLine, message: message)])
+        throw .invalid([LineProblem(path: url.path, line: table.headerLine,
+                                    message: "unrecognised columns; expected question, answer and harmful (or Do-Not-Answer, GPTFuzz, latent-jailbreak or moderation-sample data)"
+                                        + (table.titleRowHint(LabelledFile.required).map { "; " + $0 } ?? ""))])
     }
 
     static func doNotAnswer(_ url: URL, _ t: CSVTable) throws(DataError) -> [SafetySample] {

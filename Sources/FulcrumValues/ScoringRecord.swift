@@ -47,14 +47,8 @@ public struct ScoringRecord: Sendable, Hashable {
     /// A spreadsheet's rows: column names in any case, the same names as the JSON keys.
     static func loadCSV(_ url: URL, headerLine: Int) throws(DataError) -> [ScoringRecord] {
         let table = try csvTable(url, headerLine: headerLine)
-        let column = Dictionary(table.header.enumerated().map { ($0.element.lowercased(), $0.offset) }, uniquingKeysWith: { a, _ in a })
-        let prompt = column["prompt"] ?? column["question"], response = column["response"] ?? column["answer"]
-        guard column["dialogue"] != nil || (prompt != nil && response != nil) else {
-            var message = "needs a `dialogue` column or `prompt` and `response` columns"
-            if let line = table.laterLineNaming(["prompt", "response"]) ?? table.laterLineNaming(["question", "answer"])
-                ?? table.laterLineNaming(["dialogue"]) {
-                message += "; line \(line) names them, so a title sits above the column names: give the header's line (--header-row \(line))"
-            }
+        guard let columns = DialogueColumns(table) else {
+            let message = DialogueColumns.expected + (DialogueColumns.titleRowHint(table).map { "; " + $0 } ?? "")
             throw .invalid([LineProblem(path: url.path, line: table.headerLine, message: message)])
         }
         var records: [ScoringRecord] = [], problems: [LineProblem] = []
@@ -63,12 +57,8 @@ public struct ScoringRecord: Sendable, Hashable {
                 problems.append(LineProblem(path: url.path, line: row.line, message: problem))
                 continue
             }
-            func field(_ index: Int?) -> String? { index.map { row.fields[$0] } }
-            let dialogue = field(column["dialogue"]).map(Dialogue.init(parsing:))
-                ?? Dialogue(prompt: field(prompt) ?? "", response: field(response) ?? "")
-            let id = field(column["id"]).map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
-            let model = field(column["model"]).map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
-            records.append(ScoringRecord(line: row.line, id: id, model: model, dialogue: dialogue))
+            records.append(ScoringRecord(line: row.line, id: table.value(row, anyCase: "id"), model: table.value(row, anyCase: "model"),
+                                         dialogue: columns.dialogue(row)))
         }
         guard problems.isEmpty else { throw .invalid(problems) }
         return records

@@ -38,18 +38,16 @@ struct AlignScoreCommand: AsyncParsableCommand {
     @Option(help: "Output format: table or json.") var format: OutputFormat = .table
     @Option(help: "Weight of the safety judge's harm probability subtracted from each reward (0: BaseAlign's reward alone).")
     var harmPenalty: Double = 0
-    @Option(help: "The line of a CSV's column names, when a title row sits above them (1-based; default 1).")
-    var headerRow = 1
+    @OptionGroup var header: HeaderRowOption
 
     func validate() throws {
         guard harmPenalty.isFinite, harmPenalty >= 0 else { throw ValidationError("--harm-penalty must be a number ≥ 0, got \(harmPenalty)") }
-        guard headerRow >= 1 else { throw ValidationError("--header-row counts lines from 1") }
     }
 
     func run() async throws {
         try await reportingErrors {
             let ranking = try await ValueScoringService.align(file, target: target, modelPath: model, location: try store.location(),
-                                                              harmPenalty: harmPenalty, headerLine: headerRow)
+                                                              harmPenalty: harmPenalty, headerLine: header.line)
             if format == .json { print(try JSONOutput.string(ranking)); return }
             let t = ranking.target
             print("target \(t.name): \(t.vector)")

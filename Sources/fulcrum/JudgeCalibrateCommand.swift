@@ -31,8 +31,7 @@ struct JudgeCalibrateCommand: AsyncParsableCommand {
     @Option(help: "Native model file to calibrate (with --judge native; default: the built-in model).") var model: String?
     @Option(help: "Scores below this count as unsafe (use the threshold your reports use).") var unsafeThreshold: Double = 6
     @Option(help: "Judge calls in flight at once.") var concurrency: Int = 4
-    @Option(help: "The line of a CSV's column names, when a title row sits above them (1-based; default 1).")
-    var headerRow = 1
+    @OptionGroup var header: HeaderRowOption
     @Option(help: "How the outcomes were obtained, recorded with the calibration (e.g. say when the judge was trained on this data).")
     var method = "labelled data"
     @Option(help: "Also write the calibration record (JSON) here.") var out: String?
@@ -43,7 +42,6 @@ struct JudgeCalibrateCommand: AsyncParsableCommand {
     func validate() throws {
         guard judgeOptions.judges.count == 1 else { throw ValidationError("give exactly one --judge (native or a model spec)") }
         guard !data.isEmpty else { throw ValidationError("give labelled data with --data FILE…") }
-        guard headerRow >= 1 else { throw ValidationError("--header-row counts lines from 1") }
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
         guard (0...10).contains(unsafeThreshold) else { throw ValidationError("--unsafe-threshold must be on the 0–10 scale") }
     }
@@ -51,7 +49,7 @@ struct JudgeCalibrateCommand: AsyncParsableCommand {
     func run() async throws {
         let rubric = try judgeOptions.request(runID: "", repeats: 1, concurrency: concurrency, suite: nil)
         let request = JudgeCalibrationRequest(judge: judgeOptions.judges[0], data: data, modelPath: model, unsafeThreshold: unsafeThreshold,
-                                              concurrency: concurrency, headerLine: headerRow, template: rubric.template,
+                                              concurrency: concurrency, headerLine: header.line, template: rubric.template,
                                               language: rubric.language, settings: rubric.settings, method: method)
         let scale = try scale.load()
         let store = try await store.open()

@@ -113,8 +113,7 @@ struct NativeJudgeTrainCommand: ParsableCommand {
 
     @Option(name: .customLong("data"), parsing: .upToNextOption, help: "Labelled data: Do-Not-Answer, GPTFuzz, latent-jailbreak or OpenAI moderation-sample files (gzipped or not) or folders, or your own CSV/JSONL with question, answer, harmful (0/1) and optional action, language, source.") var data: [String]
     @Option(help: "Where to write the model.") var out: String
-    @Option(help: "The line of a CSV's column names, when a title row sits above them (1-based; default 1).")
-    var headerRow = 1
+    @OptionGroup var header: HeaderRowOption
     @Option(help: "Seed of the split and of training.") var seed: UInt64 = 42
     @Option(help: "Share of samples (whole questions) held out for testing, 0…0.9.") var testShare: Double = 0.2
     @OptionGroup(title: "Design") var design: SafetyDesignOptions
@@ -130,13 +129,12 @@ struct NativeJudgeTrainCommand: ParsableCommand {
 
     func validate() throws {
         guard (0...0.9).contains(testShare) else { throw ValidationError("--test-share must be in 0…0.9") }
-        guard headerRow >= 1 else { throw ValidationError("--header-row counts lines from 1") }
         if calibrationOut != nil && !crossSource { throw ValidationError("--calibration-out needs --cross-source") }
     }
 
     func run() throws {
         try reportingErrors {
-            let trained = try SafetyJudgeTraining.train(data: data.map { URL(fileURLWithPath: $0) }, headerLine: headerRow, seed: seed, testShare: testShare,
+            let trained = try SafetyJudgeTraining.train(data: data.map { URL(fileURLWithPath: $0) }, headerLine: header.line, seed: seed, testShare: testShare,
                                                         trainer: design.trainer(seed: seed), crossSource: crossSource, writingTo: URL(fileURLWithPath: out))
             let (samples, split, model, seconds, report) = (trained.samples, trained.split, trained.model, trained.seconds, trained.heldOut)
             if let splitOut {
@@ -227,8 +225,7 @@ struct NativeJudgeEvalCommand: ParsableCommand {
     var foldsOut: String?
 
     struct FoldLine: Encodable { var fold: String, dataSetFold: String?, source: String, model: String?, question: String, answer: String, harmful: Bool }
-    @Option(help: "The line of a CSV's column names, when a title row sits above them (1-based; default 1).")
-    var headerRow = 1
+    @OptionGroup var header: HeaderRowOption
     @Option(help: "Output format: table or json.") var format: OutputFormat = .table
 
     func validate() throws {
@@ -239,7 +236,7 @@ struct NativeJudgeEvalCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             if crossSource {
-                let evaluation = try SafetyCrossSourceEvaluation.run(data: data.map { URL(fileURLWithPath: $0) }, headerLine: headerRow,
+                let evaluation = try SafetyCrossSourceEvaluation.run(data: data.map { URL(fileURLWithPath: $0) }, headerLine: header.line,
                                                                      trainer: design.trainer())
                 if let foldsOut { try writeFolds(evaluation, to: foldsOut) }
                 if format == .json { print(try JSONOutput.string(CrossSourceJSON(crossSource: evaluation.report, randomSplit: evaluation.randomSplit, byStratum: evaluation.byStratum))); return }
@@ -247,7 +244,7 @@ struct NativeJudgeEvalCommand: ParsableCommand {
                 return
             }
             let evaluation = try SafetyJudgeEvaluation.evaluate(modelPath: model, data: data.map { URL(fileURLWithPath: $0) },
-                                                            headerLine: headerRow, heldOut: heldOut)
+                                                            headerLine: header.line, heldOut: heldOut)
             let (judge, report) = (evaluation.judge, evaluation.report)
             if format == .json { print(try JSONOutput.string(report)); return }
             print("judge: \(judge.identifier) (\(model ?? "built-in")); \(evaluation.samples) answers\(heldOut ? " (held-out split)" : "")\n")

@@ -35,18 +35,13 @@ struct ResponsesCommand: AsyncParsableCommand {
         @Argument(help: "A .jsonl or .csv file of answers.") var file: String
         @Option(help: "Name of the run to create or extend.") var runName: String
         @Option(help: "Suite the answers belong to: 'starter' or a suite file.") var suite: String = "starter"
-        @Option(help: "For a CSV: the line holding the column names, when a title row sits above it (1-based; default 1).")
-        var headerRow = 1
-
-        func validate() throws {
-            guard headerRow >= 1 else { throw ValidationError("--header-row counts lines from 1") }
-        }
+        @OptionGroup var header: HeaderRowOption
 
         func run() async throws {
             let store = try await store.open()
             try await reportingErrors {
                 let outcome = try await AnswerImportService.importAnswers(from: URL(fileURLWithPath: file), runName: runName, suite: suite,
-                                                                         headerLine: headerRow, into: store)
+                                                                         headerLine: header.line, into: store)
                 print("\(outcome.created ? "created" : "extended") run \(outcome.runID) (\(runName)): \(outcome.imported) answers imported")
             }
         }

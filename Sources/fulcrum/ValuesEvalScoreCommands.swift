@@ -29,8 +29,7 @@ struct ValuesEvalCommand: ParsableCommand {
 
     @Option(help: "Model file (default: the built-in model).") var model: String?
     @Option(help: "Labelled FULCRA-format JSONL file, or CSV with prompt, response and a -1/0/+1 column per value.") var data: String
-    @Option(help: "The line of a CSV's column names, when a title row sits above them (1-based; default 1).")
-    var headerRow = 1
+    @OptionGroup var header: HeaderRowOption
     @Flag(help: "Evaluate only the held-out split recorded in the model (seed and test share).") var heldOut = false
     @Flag(help: "Cross-source validation: train one model per held-out source with the training options.") var crossSource = false
     @Option(help: "With --cross-source: write the folds (0-based sample indices) as JSON here.") var foldsOut: String?
@@ -40,14 +39,13 @@ struct ValuesEvalCommand: ParsableCommand {
     func validate() throws {
         guard crossSource || foldsOut == nil else { throw ValidationError("--folds-out needs --cross-source") }
         guard !(crossSource && (heldOut || model != nil)) else { throw ValidationError("--cross-source trains its own models: drop --model and --held-out") }
-        guard headerRow >= 1 else { throw ValidationError("--header-row counts lines from 1") }
     }
 
     func run() throws {
         try reportingErrors {
             if crossSource {
                 let e = try ValueCrossSourceEvaluation.evaluate(data: [URL(fileURLWithPath: data)], options: training.options(testShare: 0.2),
-                                                              headerLine: headerRow)
+                                                              headerLine: header.line)
                 if let foldsOut {
                     try JSONOutput.string(["folds": e.crossSource.membership]).write(toFile: foldsOut, atomically: true, encoding: .utf8)
                 }
@@ -56,7 +54,7 @@ struct ValuesEvalCommand: ParsableCommand {
                 return
             }
             let evaluation = try ValueModelEvaluation.evaluate(modelPath: model, data: [URL(fileURLWithPath: data)], heldOut: heldOut,
-                                                               headerLine: headerRow)
+                                                               headerLine: header.line)
             let (evaluator, dataset, report) = (evaluation.evaluator, evaluation.dataset, evaluation.report)
             if format == .json {
                 print(try JSONOutput.string(EvalSummary(report: report, reliability: evaluation.reliability,
@@ -114,17 +112,12 @@ struct ValuesScoreCommand: AsyncParsableCommand {
     @Argument(help: "A JSONL or CSV file to score, or a run id.") var file: String
     @OptionGroup var store: StoreOptions
     @Option(help: "Write JSONL here instead of standard output.") var out: String?
-    @Option(help: "The line of a CSV's column names, when a title row sits above them (1-based; default 1).")
-    var headerRow = 1
-
-    func validate() throws {
-        guard headerRow >= 1 else { throw ValidationError("--header-row counts lines from 1") }
-    }
+    @OptionGroup var header: HeaderRowOption
 
     func run() async throws {
         try await reportingErrors {
             let started = Date()
-            let scored = try await ValueScoringService.score(file, modelPath: model, location: try store.location(), headerLine: headerRow)
+            let scored = try await ValueScoringService.score(file, modelPath: model, location: try store.location(), headerLine: header.line)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var output = Data()

@@ -23,8 +23,7 @@ struct ValuesTrainCommand: ParsableCommand {
 
     @Option(name: .customLong("data"), parsing: .upToNextOption, help: "FULCRA-format JSONL file(s), or CSV with prompt, response and a -1/0/+1 column per value.")
     var data: [String]
-    @Option(help: "The line of a CSV's column names, when a title row sits above them (1-based; default 1).")
-    var headerRow = 1
+    @OptionGroup var header: HeaderRowOption
     @Option(help: "Where to write the model.") var out: String
     @Option(help: "Share of samples (whole prompts) held out for testing, 0…0.9.") var testShare: Double = 0.2
     @Option(help: "Write the split (0-based sample indices of train and test) as JSON here.") var splitOut: String?
@@ -34,7 +33,6 @@ struct ValuesTrainCommand: ParsableCommand {
 
     func validate() throws {
         guard (0...0.9).contains(testShare) else { throw ValidationError("--test-share must be in 0…0.9") }
-        guard headerRow >= 1 else { throw ValidationError("--header-row counts lines from 1") }
     }
 
     func run() throws {
@@ -42,7 +40,7 @@ struct ValuesTrainCommand: ParsableCommand {
             var options = training.options(testShare: testShare)
             options.crossSource = crossSource
             let trained = try ValueModelTraining.train(data: data.map { URL(fileURLWithPath: $0) }, options: options,
-                                                       writingTo: URL(fileURLWithPath: out), headerLine: headerRow)
+                                                       writingTo: URL(fileURLWithPath: out), headerLine: header.line)
             let (dataset, split, model, seconds, report, size) = (trained.dataset, trained.split, trained.model, trained.seconds,
                                                                   trained.heldOut, trained.modelBytes)
             let samples = dataset.samples

@@ -14,6 +14,7 @@ package struct CSVTable: Sendable {
     package var headerLine: Int
     package var rows: [CSVRecord]
     private var index: [String: Int]
+    private var lowercasedIndex: [String: Int]
 
     package init(path: String, records: [CSVRecord], headerLine: Int = 1) throws(FileReadError) {
         guard let headerAt = records.firstIndex(where: { $0.line >= headerLine }) else {
@@ -28,9 +29,13 @@ package struct CSVTable: Sendable {
         header = records[headerAt].fields.map { $0.trimmed }
         rows = Array(records[(headerAt + 1)...])
         // First occurrence wins: CSETv1 repeats "AI System" and the first is the one that matters.
-        var index: [String: Int] = [:]
-        for (i, name) in header.enumerated() where index[name] == nil { index[name] = i }
+        var index: [String: Int] = [:], lowercasedIndex: [String: Int] = [:]
+        for (i, name) in header.enumerated() {
+            if index[name] == nil { index[name] = i }
+            if lowercasedIndex[name.lowercased()] == nil { lowercasedIndex[name.lowercased()] = i }
+        }
         self.index = index
+        self.lowercasedIndex = lowercasedIndex
     }
 
     package static func read(_ url: URL, headerLine: Int = 1) throws(FileReadError) -> CSVTable {
@@ -39,9 +44,17 @@ package struct CSVTable: Sendable {
 
     package func column(_ name: String) -> Int? { index[name] }
 
+    /// `column`, ignoring case: spreadsheets capitalise names ("Question").
+    package func column(anyCase name: String) -> Int? { lowercasedIndex[name.lowercased()] }
+
     /// Field `name` of a row, trimmed; nil when missing or blank.
-    package func value(_ row: CSVRecord, _ name: String) -> String? {
-        guard let i = index[name], i < row.fields.count else { return nil }
+    package func value(_ row: CSVRecord, _ name: String) -> String? { trimmedField(row, index[name]) }
+
+    /// `value`, with the column named in any case.
+    package func value(_ row: CSVRecord, anyCase name: String) -> String? { trimmedField(row, column(anyCase: name)) }
+
+    private func trimmedField(_ row: CSVRecord, _ i: Int?) -> String? {
+        guard let i, i < row.fields.count else { return nil }
         let v = row.fields[i].trimmed
         return v.isEmpty ? nil : v
     }
@@ -56,6 +69,16 @@ package struct CSVTable: Sendable {
             let names = Set(row.fields.map { fold($0.trimmed) })
             return wanted.allSatisfy(names.contains)
         }?.line
+    }
+
+    /// What an error about missing `columns` adds when a later line names them (`what`): that line and
+    /// the flag that reads the file from it; nil when no line near the top does.
+    package func titleRowHint(_ columns: [String], naming what: String = "them", ignoringCase: Bool = true) -> String? {
+        laterLineNaming(columns, ignoringCase: ignoringCase).map { Self.titleRowHint(line: $0, naming: what) }
+    }
+
+    package static func titleRowHint(line: Int, naming what: String = "them") -> String {
+        "line \(line) names \(what), so a title sits above the column names: give the header's line (--header-row \(line))"
     }
 
     /// Why a row cannot be used structurally, or nil when it is well formed.

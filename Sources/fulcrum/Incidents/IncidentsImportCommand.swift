@@ -49,17 +49,12 @@ struct IncidentsImportCommand: ParsableCommand {
     var path: String
     @Option(help: "Column-mapping JSON file (required for 'mapped').")
     var mapping: String?
-    @Option(help: "For a mapped CSV: the line holding the column names, when a title row sits above it (1-based; default 1).")
-    var headerRow = 1
+    @OptionGroup var header: HeaderRowOption
     @Flag(help: "Exit 0 even when rows were skipped.")
     var allowSkips = false
     @Option(help: "Output format: table or json.")
     var format: IncidentOutputFormat = .table
     @OptionGroup var database: IncidentDatabaseOptions
-
-    func validate() throws {
-        guard headerRow >= 1 else { throw ValidationError("--header-row counts lines from 1") }
-    }
 
     func run() throws {
         let store = try database.open()
@@ -73,7 +68,7 @@ struct IncidentsImportCommand: ParsableCommand {
                 guard let mapping else {
                     throw IncidentError.invalidMapping(path: path, reason: "'mapped' needs --mapping FILE")
                 }
-                source = .mapped(file: url, mapping: URL(fileURLWithPath: mapping), headerLine: headerRow)
+                source = .mapped(file: url, mapping: URL(fileURLWithPath: mapping), headerLine: header.line)
             }
             return try source.importIncidents(into: store)
         }
