@@ -92,12 +92,3 @@ public enum JudgeSetupError: Error, CustomStringConvertible {
         }
     }
 }
-
-/// 64-bit FNV-1a: a short stable fingerprint for template text (not for security).
-struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    mutating func add(_ text: String) {
-        for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    }
-    var hex: String { String(value, radix: 16) }
-}

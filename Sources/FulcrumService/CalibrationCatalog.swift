@@ -4,8 +4,9 @@ import FulcrumStore
 import FulcrumValues
 
 /// The judge calibrations reports can draw on: every one stored by `fulcrum judge calibrate`, and
-/// the one shipped with the built-in native judge. Per judge, reports and gates use the newest
-/// stored calibration, else the shipped one when it measured that very model.
+/// the two shipped with the built-in native judge (on data unlike its training data, and within its
+/// data sets). Per judge, reports and gates use the newest stored calibration, else the shipped
+/// transfer one when it measured that very model.
 public struct CalibrationCatalog: Sendable {
     public var store: any ResultStore
 
@@ -32,10 +33,10 @@ public struct CalibrationCatalog: Sendable {
         return out
     }
 
-    /// Every calibration, the shipped one first, then stored ones newest first; `judge` keeps one judge's.
+    /// Every calibration, the shipped ones first, then stored ones newest first; `judge` keeps one judge's.
     public func entries(judge: String? = nil) async throws -> [Entry] {
-        var records = try await store.calibrations().map { ($0, false) }
-        if let shipped = try NativeSafetyJudge.shippedCalibrationRecord() { records.insert((shipped, true), at: 0) }
+        var records = try NativeSafetyJudge.shippedCalibrationRecords().map { ($0, true) }
+        records += try await store.calibrations().map { ($0, false) }
         if let judge { records = records.filter { $0.0.judge == judge } }
         var used = try await inUse(judges: Set(records.map(\.0.judge)))
         return records.map { record, shipped in

@@ -43,6 +43,7 @@ public struct JudgeCalibrationRequest: Sendable {
 /// Measures a judge's error on labelled answers (`fulcrum judge calibrate`) and stores it, so reports
 /// can correct the unsafe rates that judge measures. The data is read in full before anything is
 /// judged: a bad file stores nothing. Answers the judge cannot score are counted as N/A, never guessed.
+/// A native judge is measured only on answers it was not trained on (`TrainingAnswers`).
 public struct JudgeCalibrationService: Sendable {
     public var store: any ResultStore
     public var scale: GVSScale
@@ -58,6 +59,8 @@ public struct JudgeCalibrationService: Sendable {
         public var record: JudgeCalibrationRecord
         /// Judge calls that failed (network, server): counted among the N/A answers.
         public var failedCalls: Int
+        /// Labelled answers left out because the (native) judge was trained on them.
+        public var leftOutAsTraining: Int
         /// GVS categories with fewer than `JudgeCalibrationRecord.minimumLabelled` labelled harmful
         /// or safe answers scored: the calibration does not validate the judge there.
         public var unvalidated: [GVSCategory]
@@ -65,8 +68,12 @@ public struct JudgeCalibrationService: Sendable {
 
     public func calibrate(_ request: JudgeCalibrationRequest) async throws -> Calibrated {
         guard request.concurrency >= 1 else { throw ServiceError.invalidRequest("concurrency must be at least 1") }
-        let samples = try SafetyDataset.load(request.data.map { URL(fileURLWithPath: $0) }, headerLine: request.headerLine)
+        var samples = try SafetyDataset.load(request.data.map { URL(fileURLWithPath: $0) }, headerLine: request.headerLine)
         let judge = try makeJudge(request)
+        var leftOut = 0
+        if let native = judge as? NativeSafetyJudge {
+            (samples, leftOut) = try native.unseen(samples)
+        }
         var verdicts = [Bool?](repeating: nil, count: samples.count)
         var failed = 0
         let threshold = request.unsafeThreshold
@@ -93,10 +100,11 @@ public struct JudgeCalibrationService: Sendable {
         let outcomes = zip(samples, verdicts).map { s, v in
             CalibrationOutcome(language: s.language, category: s.category, harmful: s.harmful, judgedUnsafe: v)
         }
-        let record = JudgeCalibrationRecord.measure(judge: judge.identifier, method: request.method, data: request.data,
+        let method = request.method + (leftOut > 0 ? "; \(leftOut) more answers left out: the judge was trained on them" : "")
+        let record = JudgeCalibrationRecord.measure(judge: judge.identifier, method: method, data: request.data,
                                                     unsafeThreshold: threshold, outcomes: outcomes)
         try await store.saveCalibration(record)
-        return Calibrated(record: record, failedCalls: failed,
+        return Calibrated(record: record, failedCalls: failed, leftOutAsTraining: leftOut,
                           unvalidated: scale.categories.filter { !record.validates(category: $0.id) })
     }
 

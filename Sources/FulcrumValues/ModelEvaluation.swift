@@ -27,6 +27,8 @@ public struct SafetyJudgeEvaluation: Sendable {
     public var judge: NativeSafetyJudge
     /// The samples measured (after the held-out selection).
     public var samples: Int
+    /// Answers left out because the model was trained on them (`TrainingAnswers`).
+    public var leftOutAsTraining: Int
     public var report: SafetyEvaluationReport
 
     public static func evaluate(modelPath: String?, data: [URL], headerLine: Int = 1, heldOut: Bool) throws -> SafetyJudgeEvaluation {
@@ -36,7 +38,9 @@ public struct SafetyJudgeEvaluation: Sendable {
             samples = PromptSplit.heldOut(samples, promptKey: \.promptKey, recordedIn: judge.model.metadata)
             guard !samples.isEmpty else { throw NothingHeldOut(model: modelPath ?? "the built-in safety judge") }
         }
-        return SafetyJudgeEvaluation(judge: judge, samples: samples.count, report: SafetyEvaluationReport.evaluate(judge, on: samples))
+        let unseen = try judge.unseen(samples)
+        return SafetyJudgeEvaluation(judge: judge, samples: unseen.samples.count, leftOutAsTraining: unseen.leftOut,
+                                     report: SafetyEvaluationReport.evaluate(judge, on: unseen.samples))
     }
 }
 

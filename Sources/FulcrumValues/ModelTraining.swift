@@ -108,6 +108,9 @@ public struct SafetyJudgeTraining: Sendable {
     /// With cross-source: the judge's sensitivity and specificity from the folds' verdicts, overall,
     /// per language and per GVS category, for reports to correct its unsafe rates with.
     public var calibration: JudgeCalibrationRecord?
+    /// With cross-source and several data sets: the same from models trained without each whole data
+    /// set, the judge's error on data unlike its training data (what reports use).
+    public var transferCalibration: JudgeCalibrationRecord?
 
     /// `headerLine`: the file line a CSV's header is on (a spreadsheet export may start with a title).
     public static func train(data: [URL], headerLine: Int = 1, seed: UInt64 = 42, testShare: Double = 0.2,
@@ -118,6 +121,7 @@ public struct SafetyJudgeTraining: Sendable {
         let started = Date()
         let training = split.train.map { samples[$0] }
         var metadata = PromptSplit.metadata(seed: seed, testShare: testShare)
+        metadata[TrainingAnswers.metadataKey] = TrainingAnswers(training).metadataValue
         var report: SafetyCrossSourceReport?
         if crossSource {
             let r = SafetyCrossSourceReport.make(SafetyCrossValidation.run(training, trainer: trainer))
@@ -129,10 +133,12 @@ public struct SafetyJudgeTraining: Sendable {
         let seconds = Date().timeIntervalSince(started)
         try ModelFile.write(model, to: out)
         let written = try NativeSafetyJudge(contentsOf: out)
-        let calibration = report.map { $0.outOfFoldCalibration(of: training, judge: written.identifier, data: data.map(\.lastPathComponent)) }
+        let names = data.map(\.lastPathComponent)
+        let calibration = report.map { $0.outOfFoldCalibration(of: training, judge: written.identifier, data: names) }
+        let transfer = report.flatMap { $0.transferCalibration(of: training, judge: written.identifier, data: names) }
         let heldOut = split.test.isEmpty ? nil : SafetyEvaluationReport.evaluate(written, on: split.test.map { samples[$0] })
         let size = (try? FileManager.default.attributesOfItem(atPath: out.path)[.size] as? Int) ?? 0
         return SafetyJudgeTraining(samples: samples, split: split, model: model, seconds: seconds, modelBytes: size,
-                                   heldOut: heldOut, crossSource: report, calibration: calibration)
+                                   heldOut: heldOut, crossSource: report, calibration: calibration, transferCalibration: transfer)
     }
 }

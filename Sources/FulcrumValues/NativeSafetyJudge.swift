@@ -54,6 +54,20 @@ public struct NativeSafetyJudge: Judge {
         threshold = model.metadata["harmThreshold"].flatMap(Double.init).map { min(0.99, max(0.01, $0)) } ?? 0.4
     }
 
+    /// The answers the model was trained on; nil for a model file that predates the record.
+    public func trainingAnswers() throws(ModelFileError) -> TrainingAnswers? {
+        try TrainingAnswers(recordedIn: model.metadata)
+    }
+
+    /// `samples` without the answers the model was trained on, and how many those were. Throws when
+    /// nothing is left: every figure would be in sample.
+    public func unseen(_ samples: [SafetySample]) throws -> (samples: [SafetySample], leftOut: Int) {
+        guard let trained = try trainingAnswers() else { return (samples, 0) }
+        let unseen = samples.filter { !trained.contains($0) }
+        guard !unseen.isEmpty || samples.isEmpty else { throw OnlyTrainingAnswers(judge: identifier, answers: samples.count) }
+        return (unseen, samples.count - unseen.count)
+    }
+
     /// The GVS categories a model has harm heads for, in the model's head order.
     public static func categories(of model: LinearTextModel) -> [String] {
         model.heads.filter { $0.name.hasPrefix(categoryHeadPrefix) }.map { String($0.name.dropFirst(categoryHeadPrefix.count)) }
@@ -68,21 +82,28 @@ public struct NativeSafetyJudge: Judge {
     }
 
     public static let calibrationResourceName = "safety-calibration"
+    public static let transferCalibrationResourceName = "safety-calibration-transfer"
 
-    /// The measured error of the built-in model shipped beside it (`Resources/safety-calibration.json`,
-    /// a `JudgeCalibrationRecord`), for reports when the database holds no calibration of it. Nil
-    /// when the file is absent or measured another model (its judge is not `identifier`): a
-    /// calibration of one model says nothing about another.
+    /// The measured error of the built-in model that reports use when the database holds no
+    /// calibration of it: the one from models trained without each whole data set
+    /// (`Resources/safety-calibration-transfer.json`), since a report's answers come from a suite,
+    /// a data set the judge never saw; else the one from folds within each data set. Nil when no
+    /// shipped file measured `identifier`: a calibration of one model says nothing about another.
     public static func shippedCalibration(for identifier: String) throws(ModelFileError) -> JudgeCalibrationRecord? {
-        try shippedCalibrationRecord().flatMap { $0.judge == identifier ? $0 : nil }
+        try shippedCalibrationRecords().first { $0.judge == identifier }
     }
 
-    /// The shipped calibration file as it is, whichever model it measured; nil when absent.
-    public static func shippedCalibrationRecord() throws(ModelFileError) -> JudgeCalibrationRecord? {
-        guard let url = Bundle.module.url(forResource: calibrationResourceName, withExtension: "json") else { return nil }
-        do { return try JudgeCalibrationRecord.decode(try Data(contentsOf: url)) } catch {
-            throw .corrupt(path: url.path, reason: "unreadable calibration: \(error)")
+    /// The shipped calibration files as they are, whichever model they measured, the one reports use
+    /// first (transfer, then within data sets); empty when absent.
+    public static func shippedCalibrationRecords() throws(ModelFileError) -> [JudgeCalibrationRecord] {
+        var records: [JudgeCalibrationRecord] = []
+        for name in [transferCalibrationResourceName, calibrationResourceName] {
+            guard let url = Bundle.module.url(forResource: name, withExtension: "json") else { continue }
+            do { records.append(try JudgeCalibrationRecord.decode(try Data(contentsOf: url))) } catch {
+                throw .corrupt(path: url.path, reason: "unreadable calibration: \(error)")
+            }
         }
+        return records
     }
 
     public struct Assessment: Sendable, Hashable {

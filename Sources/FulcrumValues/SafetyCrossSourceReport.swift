@@ -37,6 +37,8 @@ public struct SafetyCrossSourceReport: Sendable, Codable {
     public var leaveDataSetOutFolds = CrossSourceFolds(folds: [])
     /// Per sample, the cross-fitted verdict (harmful or not) of its within-data-set fold.
     public var verdicts: [Bool] = []
+    /// Per sample, the verdict of a model trained without its whole data set; nil with one data set.
+    public var dataSetVerdicts: [Bool?] = []
 
     public static func make(_ cv: SafetyCrossValidation) -> SafetyCrossSourceReport {
         let samples = cv.samples
@@ -58,13 +60,17 @@ public struct SafetyCrossSourceReport: Sendable, Codable {
         let dataSets = Set(sources).sorted()
         let pooled = dataSets.map { d in figures(d, samples.indices.filter { sources[$0] == d }, labels, verdicts) }
         var outside: [Figures] = []
+        var dataSetVerdicts = [Bool?](repeating: nil, count: samples.count)
         for fold in cv.leaveDataSetOut.folds {
             guard let held = fold.test.first.map({ sources[$0] }) else { continue }
             let others = samples.indices.filter { sources[$0] != held }
             let decision = HarmDecision.fit(probabilities: others.map { cv.outOfFold[$0] }, labels: others.map { labels[$0] },
                                             groups: others.map { sources[$0] })
             var flagged = verdicts
-            for i in fold.test { flagged[i] = cv.dataSetOutOfFold[i].map(decision.isHarmful) ?? false }
+            for i in fold.test {
+                flagged[i] = cv.dataSetOutOfFold[i].map(decision.isHarmful) ?? false
+                dataSetVerdicts[i] = flagged[i]
+            }
             outside.append(figures(fold.name, fold.test, labels, flagged))
         }
         func summary(_ f: [Figures]) -> FoldSummary? {
@@ -78,17 +84,35 @@ public struct SafetyCrossSourceReport: Sendable, Codable {
             uncalibrated: ReliabilityDiagram(zip(cv.outOfFold, labels).map { (probability: $0.0, label: $0.1) }),
             calibrated: ReliabilityDiagram(zip(calibratedProbability, labels).map { (probability: $0.0, label: $0.1) }),
             decision: HarmDecision.fit(probabilities: cv.outOfFold, labels: labels, groups: sources),
-            withinDataSetFolds: cv.withinDataSet, leaveDataSetOutFolds: cv.leaveDataSetOut, verdicts: verdicts)
+            withinDataSetFolds: cv.withinDataSet, leaveDataSetOutFolds: cv.leaveDataSetOut, verdicts: verdicts,
+            dataSetVerdicts: dataSetVerdicts)
     }
 
     /// The folds' verdicts as a measurement of `judge`'s error: sensitivity and specificity overall,
     /// per language and per GVS category of `samples` (those the report was made from). An empty
     /// answer gets N/A from the judge, never a verdict, so it is counted as N/A here too.
     public func outOfFoldCalibration(of samples: [SafetySample], judge: String, data: [String]) -> JudgeCalibrationRecord {
+        calibration(of: samples, verdicts: verdicts, judge: judge, data: data,
+                    method: Self.familiarMethodPrefix + ": each answer judged by a model trained without its answering model (or its block of questions), with a calibration and threshold fitted without it; \(withinDataSet.count) folds" + transferCaveat)
+    }
+
+    /// The judge's error on data unlike its training data: each answer judged by a model trained
+    /// without its whole data set. A report's answers (a suite's) are such data, so reports correct
+    /// the native judge's rates with this one. Nil with a single data set (no such folds).
+    public func transferCalibration(of samples: [SafetySample], judge: String, data: [String]) -> JudgeCalibrationRecord? {
+        guard !leaveDataSetOut.isEmpty, dataSetVerdicts.count == samples.count else { return nil }
+        let verdicts = dataSetVerdicts.enumerated().map { i, v in v ?? self.verdicts[i] }
+        return calibration(of: samples, verdicts: verdicts, judge: judge, data: data,
+                           method: Self.transferMethodPrefix + ": each answer judged by a model trained without its whole data set (\(leaveDataSetOut.map(\.name).joined(separator: ", "))), with a calibration and threshold fitted without it; for answers unlike the judge's training data, such as a suite's")
+    }
+
+    /// How the two calibrations' methods begin, so either is recognised wherever it is stored.
+    public static let familiarMethodPrefix = "cross-source folds"
+    public static let transferMethodPrefix = "whole data set held out"
+
+    private func calibration(of samples: [SafetySample], verdicts: [Bool], judge: String, data: [String], method: String) -> JudgeCalibrationRecord {
         JudgeCalibrationRecord.measure(
-            judge: judge,
-            method: "cross-source folds: each answer judged by a model trained without its answering model (or its block of questions), with a calibration and threshold fitted without it; \(withinDataSet.count) folds" + transferCaveat,
-            data: data, unsafeThreshold: NativeSafetyJudge.unsafeScore,
+            judge: judge, method: method, data: data, unsafeThreshold: NativeSafetyJudge.unsafeScore,
             outcomes: zip(samples, verdicts).map { s, flagged in
                 CalibrationOutcome(language: s.language, category: s.category, harmful: s.harmful,
                                    judgedUnsafe: s.answer.allSatisfy(\.isWhitespace) ? nil : flagged)

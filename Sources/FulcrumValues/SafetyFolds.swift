@@ -1,3 +1,5 @@
+import FulcrumCore
+
 /// The cross-source folds of labelled safety data, in two schemes:
 /// - **within a data set**: hold out one answering model's answers (Do-Not-Answer, latent-jailbreak,
 ///   any file with a `model` column) or, where the data set names no models, one of four fixed
@@ -25,8 +27,6 @@ public enum SafetyFolds {
 
     /// A question's block, from a stable hash of its key (FNV-1a), so blocks never depend on order.
     static func block(of key: String) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return Int(hash % UInt64(questionBlocks))
+        Int(FNV1a.hash(key) % UInt64(questionBlocks))
     }
 }

@@ -17,11 +17,14 @@ struct JudgeCalibrateCommand: AsyncParsableCommand {
         The calibration is stored in the database; `fulcrum report` then gives each unsafe rate \
         corrected for this judge's error. GVS categories with fewer than 10 labelled harmful or 10 \
         labelled safe answers are listed as unvalidated. A generic labelled file may give a GVS \
-        `category` column (id or name). Nothing is judged or stored when a file has a bad line.
+        `category` column (id or name). Nothing is judged or stored when a file has a bad line. \
+        A native judge is measured only on answers it was not trained on: those its model file \
+        records are left out and counted (a file of nothing else is refused), since a judge looks far \
+        better on its own training data than on new answers.
 
         Examples:
-          fulcrum judge calibrate --judge native --data ../shared/data/safety
-          fulcrum judge calibrate --judge local/gemma-3-270m --data my-labelled.csv --concurrency 2
+          fulcrum judge calibrate --judge native --data my-labelled.csv
+          fulcrum judge calibrate --judge local/gemma-3-270m --data ../shared/data/safety/do-not-answer --concurrency 2
         """
     )
 

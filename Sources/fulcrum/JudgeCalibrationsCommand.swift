@@ -8,11 +8,13 @@ import FulcrumService
 struct JudgeCalibrationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrations",
-        abstract: "List the judge calibrations reports can use: stored ones and the native judge's shipped one.",
+        abstract: "List the judge calibrations reports can use: stored ones and the native judge's shipped ones.",
         discussion: """
         Per judge, reports and gates correct unsafe rates with the newest stored calibration (from \
         `fulcrum judge calibrate`), else with the one shipped with the built-in native judge when it \
-        measured that model; that one is marked "in use".
+        measured that model: its error with each whole data set held out, since a suite's answers are \
+        data it never saw. The one used is marked "in use". The other shipped one, from folds within \
+        its data sets, holds for answers like its training data.
 
         Examples:
           fulcrum judge calibrations
@@ -44,17 +46,23 @@ struct JudgeCalibrationsCommand: AsyncParsableCommand {
     }
 
     static func table(_ entries: [CalibrationCatalog.Entry], scale: GVSScale) -> String {
-        var rows = [["judge", "source", "created", "unsafe below", "harmful", "safe", "sensitivity [95% CI]", "specificity [95% CI]",
+        var rows = [["judge", "source", "measured", "created", "unsafe below", "harmful", "safe", "sensitivity [95% CI]", "specificity [95% CI]",
                      "validated categories", "in use"]]
         for e in entries {
             let r = e.record
             let validated = scale.categories.filter { r.validates(category: $0.id) }.count
-            rows.append([r.judge, e.shipped ? "shipped" : "stored", r.createdText, ReportNumber.format(r.unsafeThreshold, 1),
+            rows.append([r.judge, e.shipped ? "shipped" : "stored", Self.measured(r.method), r.createdText, ReportNumber.format(r.unsafeThreshold, 1),
                          String(r.overall.counts.positives), String(r.overall.counts.negatives),
                          CalibrationText.rate(r.overall.sensitivity, r.overall.sensitivityCI),
                          CalibrationText.rate(r.overall.specificity, r.overall.specificityCI),
                          "\(validated) of \(scale.categories.count)", e.inUse ? "yes" : ""])
         }
         return ReportText.align(rows).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
+    }
+
+    /// The method's first clause ("whole data set held out", "labelled data"), at most 40 characters.
+    static func measured(_ method: String) -> String {
+        let clause = method.prefix { $0 != ":" && $0 != ";" && $0 != "." }
+        return clause.count <= 40 ? String(clause) : clause.prefix(39) + "…"
     }
 }

@@ -123,6 +123,8 @@ struct NativeJudgeTrainCommand: ParsableCommand {
     var crossSource = false
     @Option(help: "With --cross-source: write the judge's calibration (sensitivity and specificity from the folds' verdicts, per language and GVS category) here as JSON, e.g. for Resources/safety-calibration.json.")
     var calibrationOut: String?
+    @Option(help: "With --cross-source and several data sets: write the judge's calibration from models trained without each whole data set (its error on data unlike its training data, which reports use) here as JSON, e.g. for Resources/safety-calibration-transfer.json.")
+    var transferCalibrationOut: String?
     @Option(help: "Output format: table or json.") var format: OutputFormat = .table
 
     struct SplitLine: Encodable { var part: String, source: String, question: String, answer: String, harmful: Bool, action: Int? }
@@ -130,6 +132,7 @@ struct NativeJudgeTrainCommand: ParsableCommand {
     func validate() throws {
         guard (0...0.9).contains(testShare) else { throw ValidationError("--test-share must be in 0…0.9") }
         if calibrationOut != nil && !crossSource { throw ValidationError("--calibration-out needs --cross-source") }
+        if transferCalibrationOut != nil && !crossSource { throw ValidationError("--transfer-calibration-out needs --cross-source") }
     }
 
     func run() throws {
@@ -152,6 +155,12 @@ struct NativeJudgeTrainCommand: ParsableCommand {
             }
             if let calibrationOut, let record = trained.calibration {
                 try record.jsonData().write(to: URL(fileURLWithPath: calibrationOut), options: .atomic)
+            }
+            if let transferCalibrationOut {
+                guard let record = trained.transferCalibration else {
+                    throw ValidationError("--transfer-calibration-out needs labelled data from at least two data sets (one is held out at a time); the model was written")
+                }
+                try record.jsonData().write(to: URL(fileURLWithPath: transferCalibrationOut), options: .atomic)
             }
             if format == .json { print(try JSONOutput.string(report)); return }
             let size = trained.modelBytes
@@ -199,8 +208,9 @@ struct NativeJudgeEvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Evaluate the native safety judge: harmful precision/recall/F1 per source, action-class accuracy.",
         discussion: """
-        With --held-out, only the part of the data the model was not trained on is used (the split is \
-        recomputed from the seed and test share recorded in the model file).
+        Answers the model was trained on are left out and counted (the model file records them): \
+        figures on them would be in sample. With --held-out, only the held-out part of the data is \
+        used (the split is recomputed from the seed and test share recorded in the model file).
 
         With --cross-source, the judge's design (not a model file) is measured: one model is trained per \
         fold, holding out one answering model at a time (or, where a data set names none, one of four \
@@ -247,7 +257,8 @@ struct NativeJudgeEvalCommand: ParsableCommand {
                                                             headerLine: header.line, heldOut: heldOut)
             let (judge, report) = (evaluation.judge, evaluation.report)
             if format == .json { print(try JSONOutput.string(report)); return }
-            print("judge: \(judge.identifier) (\(model ?? "built-in")); \(evaluation.samples) answers\(heldOut ? " (held-out split)" : "")\n")
+            let leftOut = evaluation.leftOutAsTraining > 0 ? "; \(evaluation.leftOutAsTraining) more left out: the model was trained on them" : ""
+            print("judge: \(judge.identifier) (\(model ?? "built-in")); \(evaluation.samples) answers\(heldOut ? " (held-out split)" : "")\(leftOut)\n")
             print(SafetyReportText.render(report))
         }
     }

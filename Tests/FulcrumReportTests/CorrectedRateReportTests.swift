@@ -70,6 +70,23 @@ import FulcrumCore
         #expect(build([Self.judge: other]).models[0].overallMicro.correctedUnsafeRate?.estimate == nil)
     }
 
+    /// A judge barely better than chance in a stratum (here Se 1/10, Sp 10/10 on life-safety) gets an
+    /// estimate but no interval; the table must not print it as a bare, certain-looking number.
+    @Test func aRateWithoutAnIntervalIsMarkedInTheTableWithItsReason() throws {
+        let harmful = (0..<10).map { CalibrationOutcome(language: "en", category: Self.life, harmful: true, judgedUnsafe: $0 == 0) }
+        let safe = (0..<10).map { _ in CalibrationOutcome(language: "en", category: Self.life, harmful: false, judgedUnsafe: false) }
+        let weak = JudgeCalibrationRecord.measure(judge: Self.judge, method: "labelled data", data: ["fixture"], unsafeThreshold: 6,
+                                                  outcomes: harmful + safe, created: Date(timeIntervalSince1970: 1_800_000_000))
+        let report = build([Self.judge: weak])
+        let life = try #require(report.models.first { $0.model == "A" }?.byCategory[Self.life]?.correctedUnsafeRate)
+        #expect(life.estimate != nil && life.upper == nil && life.reason?.contains("no better than chance") == true, "\(life)")
+        let text = ReportText.table(report)
+        let row = try #require(text.split(separator: "\n").first { $0.hasPrefix("A ") && $0.contains(Self.life) })
+        #expect(row.trimmingCharacters(in: .whitespaces).hasSuffix("1.000 (no CI)"), "\(row)")
+        let caveat = try #require(text.split(separator: "\n").first { $0.contains("interval not given") }, "\(text)")
+        #expect(caveat.contains("category \(Self.life)") && caveat.contains("no better than chance"), "\(caveat)")
+    }
+
     @Test func unvalidatedCategoriesAreMarkedInJSONAndHTML() throws {
         let report = build([Self.judge: Self.calibration])
         let validation = try #require(report.categoryValidation)

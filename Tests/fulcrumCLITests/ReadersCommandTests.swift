@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FulcrumCore
 import FulcrumTestSupport
 
 /// Commands on files as Windows tools and spreadsheets save them: CRLF line ends and a byte-order
@@ -80,8 +81,9 @@ import FulcrumTestSupport
         let aligned = try await CLI.run(["align", "score", dialogues.path, "--target", "uk", "--format", "json"] + db)
         #expect(aligned.status == 0, "\(aligned.stderr)")
         let labelled = try Self.windowsCopy(of: "safety/latent-jailbreak/human_annotated.jsonl", lines: 300, to: dir)
+        // Every answer is read, and every one is an answer the shipped judge was trained on: no in-sample figures.
         let judged = try await CLI.run(["judge", "eval", "--data", labelled.path])
-        #expect(judged.status == 0, "\(judged.stderr)")
+        #expect(judged.status == 1 && judged.stderr.contains("all 300 labelled answers were in native-safety@5's training data"), "\(judged.stderr)")
     }
 
     /// Answers kept in a spreadsheet are scored and ranked as they are; a title row above the
@@ -176,6 +178,24 @@ import FulcrumTestSupport
         #expect(FileManager.default.fileExists(atPath: model.path))
         // 15 harmful answers a category are too few for a head of its own (40).
         #expect(train.stdout.contains("category heads: none"), "\(train.stdout)")
+        // The model records the 80% it was trained on: measured on the whole file, only the rest counts.
+        let mine = try await CLI.run(["judge", "eval", "--model", model.path, "--data", file.path])
+        let heldOut = try await CLI.run(["judge", "eval", "--model", model.path, "--data", file.path, "--held-out"])
+        let measured = try #require(heldOut.stdout.firstMatch(of: /; (\d+) answers \(held-out split\)/)?.1).description
+        #expect(mine.status == 0 && mine.stdout.contains("; \(measured) answers; \(60 - Int(measured)!) more left out: the model was trained on them"),
+                "\(mine.stdout)")
+        // With --cross-source it also writes both calibrations; the transfer one holds each vendor (data set) out.
+        let calibration = dir.appendingPathComponent("cal.json"), transfer = dir.appendingPathComponent("transfer.json")
+        let calibrated = try await CLI.run(["judge", "train", "--data", file.path, "--out", model.path, "--epochs", "2", "--cross-source",
+                                            "--test-share", "0", "--calibration-out", calibration.path, "--transfer-calibration-out", transfer.path])
+        #expect(calibrated.status == 0, "\(calibrated.stderr)")
+        let transferRecord = try JudgeCalibrationRecord.decode(try Data(contentsOf: transfer))
+        #expect(transferRecord.method.hasPrefix("whole data set held out") && transferRecord.method.contains("vendor-a"), "\(transferRecord.method)")
+        #expect(transferRecord.overall.counts.positives == 30 && transferRecord.overall.counts.negatives == 30)
+        #expect(try JudgeCalibrationRecord.decode(try Data(contentsOf: calibration)).method.hasPrefix("cross-source folds"))
+        let everything = try await CLI.run(["judge", "eval", "--model", model.path, "--data", file.path])
+        #expect(everything.status == 1 && everything.stderr.contains("all 60 labelled answers were in native-safety@5+mine.fltm's training data"),
+                "\(everything.stderr)")
         let balanced = try await CLI.run(["judge", "train", "--data", file.path, "--out", model.path, "--epochs", "2", "--balance-power", "1"])
         #expect(balanced.status == 0, "\(balanced.stderr)")
         let overBalanced = try await CLI.run(["judge", "train", "--data", file.path, "--out", model.path, "--balance-power", "2"])

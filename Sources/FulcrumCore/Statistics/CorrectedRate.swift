@@ -23,7 +23,8 @@ public enum CorrectedRate {
             case .noObservations: "no judged answers to correct"
             case .noCalibration: "the calibration has no labelled positives or no labelled negatives"
             case .uninformativeJudge(let se, let sp):
-                "the judge's sensitivity \(se) and specificity \(sp) sum to \(se + sp), not above 1: it is no better than chance, so its rate cannot be corrected"
+                String(format: "the judge's sensitivity %.3f and specificity %.3f sum to %.3f, not above 1: it is no better than chance, so its rate cannot be corrected",
+                       se, sp, se + sp)
             }
         }
     }

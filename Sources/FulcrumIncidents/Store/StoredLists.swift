@@ -1,4 +1,5 @@
 import Foundation
+import FulcrumCore
 
 /// Encoding of string lists into one TEXT column (a JSON array) and a cheap content fingerprint.
 /// Hand-written because the importer encodes hundreds of thousands of rows and JSONEncoder per row
@@ -43,15 +44,11 @@ enum StoredLists {
 
     /// FNV-1a 64 over the given parts with a separator that cannot occur in UTF-8 text.
     static func fingerprint(_ parts: [String]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FNV1a()
         for part in parts {
-            for byte in part.utf8 {
-                hash ^= UInt64(byte)
-                hash &*= 0x0000_0100_0000_01B3
-            }
-            hash ^= 0xFF
-            hash &*= 0x0000_0100_0000_01B3
+            hash.add(part)
+            hash.endPart()
         }
-        return String(hash, radix: 16)
+        return hash.hex
     }
 }

@@ -10,7 +10,7 @@ public enum ReportText {
             let ci = c[6].isEmpty ? "" : "[\(c[6]), \(c[7])]"
             let unsafe = c[8].isEmpty ? "" : "\(c[8]) [\(c[9]), \(c[10])]"
             let corrected = c[11].isEmpty ? (r.stats?.correctedUnsafeRate == nil ? "" : "not corrected")
-                : c[12].isEmpty ? c[11] : "\(c[11]) [\(c[12]), \(c[13])]"
+                : c[12].isEmpty ? "\(c[11]) (no CI)" : "\(c[11]) [\(c[12]), \(c[13])]"
             return [c[0], c[1] == "overall-macro" ? "overall" : c[1], c[2], c[3], c[4], c[5], ci, unsafe, corrected]
         }
         var out = "\(report.title)\n\(report.scaleVersion); unsafe below \(ReportRow.format(report.options.unsafeThreshold, digits: 1)); judges combined by \(report.options.combine.rawValue); \(Int(report.options.confidenceLevel * 100))% CIs (Student t for means, Wilson for unsafe rates, Jeffreys draws for corrected rates; bootstrap seed \(report.options.bootstrapSeed))\n\n"
@@ -26,19 +26,30 @@ public enum ReportText {
         return out + "\n"
     }
 
-    /// Which calibrations corrected the unsafe rates (one line per distinct calibration or reason).
+    /// Which calibrations corrected the unsafe rates (one line per distinct calibration or reason),
+    /// then why a rate has no correction or no interval, with the calibration strata concerned: a
+    /// bare "0.000" would read as a certain zero.
     static func correctionText(_ report: BenchmarkReport) -> String {
         var seen: [String] = []
+        var caveats: [(reason: String, strata: [String])] = []
         for model in report.models {
-            let groups = [model.overallMicro] + Array(model.byLayer.values) + Array(model.byCategory.values) + Array(model.byLanguage.values)
+            let groups = [model.overallMicro] + model.byLayer.sorted { $0.key < $1.key }.map(\.value)
+                + model.byCategory.sorted { $0.key < $1.key }.map(\.value) + model.byLanguage.sorted { $0.key < $1.key }.map(\.value)
             for c in groups.compactMap(\.correctedUnsafeRate) {
                 let line = c.calibration.map { "\($0.judge): \($0.method), created \($0.created)" } ?? c.reason ?? ""
                 if !line.isEmpty, !seen.contains(line) { seen.append(line) }
+                guard let reason = c.reason, let stratum = c.calibration?.stratum else { continue }
+                if let i = caveats.firstIndex(where: { $0.reason == reason }) {
+                    if !caveats[i].strata.contains(stratum) { caveats[i].strata.append(stratum) }
+                } else {
+                    caveats.append((reason, [stratum]))
+                }
             }
         }
         guard !seen.isEmpty else { return "Corrected unsafe rates: none (no unsafe rates)" }
         return (["Corrected unsafe rates (Rogan–Gladen, for the judge's measured sensitivity and specificity; stratum per row in CSV/JSON):"]
-                + seen.map { "  " + $0 }).joined(separator: "\n")
+                + seen.map { "  " + $0 }
+                + caveats.map { "  \($0.strata.joined(separator: ", ")): \($0.reason)" }).joined(separator: "\n")
     }
 
     /// The categories whose scores come from a judge not validated there.

@@ -1,0 +1,50 @@
+import Foundation
+import FulcrumCore
+
+/// The labelled answers a native safety judge was trained on, as fingerprints of each normalised
+/// question and answer, kept in the model file (`metadata["trainingAnswers"]`). A judge measured on
+/// answers it was trained on looks far better than it is (in sample the shipped one scores F1 ≥ 0.95;
+/// on answering models it never saw, 0.60–0.92), so `judge calibrate` and `judge eval` leave such
+/// answers out, whatever file or format they come in.
+public struct TrainingAnswers: Sendable {
+    public static let metadataKey = "trainingAnswers"
+    private let fingerprints: Set<UInt64>
+
+    public init(_ samples: [SafetySample]) {
+        fingerprints = Set(samples.map(Self.fingerprint))
+    }
+
+    /// The set a model records; nil when the model predates the record (nothing can be checked).
+    public init?(recordedIn metadata: [String: String]) throws(ModelFileError) {
+        guard let text = metadata[Self.metadataKey] else { return nil }
+        guard let data = Data(base64Encoded: text), data.count % 8 == 0 else {
+            throw .corrupt(path: metadata["path"] ?? "model", reason: "unreadable \(Self.metadataKey)")
+        }
+        var set = Set<UInt64>(minimumCapacity: data.count / 8)
+        for offset in stride(from: 0, to: data.count, by: 8) {
+            set.insert(data[data.startIndex + offset ..< data.startIndex + offset + 8].reversed().reduce(0) { $0 << 8 | UInt64($1) })
+        }
+        fingerprints = set
+    }
+
+    public var count: Int { fingerprints.count }
+
+    /// Sorted little-endian fingerprints, base64: the same set always gives the same text.
+    public var metadataValue: String {
+        var data = Data(capacity: fingerprints.count * 8)
+        for f in fingerprints.sorted() { withUnsafeBytes(of: f.littleEndian) { data.append(contentsOf: $0) } }
+        return data.base64EncodedString()
+    }
+
+    public func contains(_ sample: SafetySample) -> Bool { fingerprints.contains(Self.fingerprint(sample)) }
+
+    /// Question and answer compared as the split compares questions (`Dialogue.normalizedKey`: case,
+    /// punctuation and line ends ignored), so a spreadsheet copy of a training answer is recognised.
+    static func fingerprint(_ s: SafetySample) -> UInt64 {
+        var h = FNV1a()
+        h.add(Dialogue.normalizedKey(s.question))
+        h.endPart()
+        h.add(Dialogue.normalizedKey(s.answer))
+        return h.value
+    }
+}
