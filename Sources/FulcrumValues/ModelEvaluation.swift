@@ -6,6 +6,8 @@ import FulcrumCore
 public struct ValueModelEvaluation: Sendable {
     public var evaluator: NativeValueEvaluator
     public var dataset: ValueDataset
+    /// Dialogues left out because the model was trained on them (`TrainingAnswers`).
+    public var leftOutAsTraining: Int
     public var report: ValueEvaluationReport
     public var reliability: ValueConfidenceReliability
 
@@ -18,8 +20,10 @@ public struct ValueModelEvaluation: Sendable {
             samples = PromptSplit.heldOut(samples, promptKey: \.dialogue.promptKey, recordedIn: evaluator.model.metadata)
             guard !samples.isEmpty else { throw NothingHeldOut(model: modelPath ?? "the built-in value evaluator") }
         }
-        return ValueModelEvaluation(evaluator: evaluator, dataset: dataset, report: ValueEvaluationReport.evaluate(evaluator, on: samples),
-                                    reliability: ValueConfidenceReliability.measure(evaluator, on: samples))
+        let unseen = try evaluator.unseen(samples)
+        return ValueModelEvaluation(evaluator: evaluator, dataset: dataset, leftOutAsTraining: unseen.leftOut,
+                                    report: ValueEvaluationReport.evaluate(evaluator, on: unseen.samples),
+                                    reliability: ValueConfidenceReliability.measure(evaluator, on: unseen.samples))
     }
 }
 

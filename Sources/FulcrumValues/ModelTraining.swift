@@ -66,6 +66,7 @@ public struct ValueModelTraining: Sendable {
         let started = Date()
         var metadata = PromptSplit.metadata(seed: o.seed, testShare: o.testShare)
         metadata["data"] = data.map(\.lastPathComponent).joined(separator: ",")
+        metadata[TrainingAnswers.metadataKey] = TrainingAnswers(split.train.map { samples[$0].dialogue }).metadataValue
         var crossSource: ValueCrossValidation?
         if o.crossSource {
             let cv = ValueCrossValidation.run(samples, options: o)

@@ -64,7 +64,10 @@ public struct NativeSafetyJudge: Judge {
     public func unseen(_ samples: [SafetySample]) throws -> (samples: [SafetySample], leftOut: Int) {
         guard let trained = try trainingAnswers() else { return (samples, 0) }
         let unseen = samples.filter { !trained.contains($0) }
-        guard !unseen.isEmpty || samples.isEmpty else { throw OnlyTrainingAnswers(judge: identifier, answers: samples.count) }
+        guard !unseen.isEmpty || samples.isEmpty else {
+            throw OnlyTrainingAnswers(model: identifier, answers: samples.count,
+                                      honestFigures: "`fulcrum judge calibrations`, `fulcrum judge eval --cross-source`")
+        }
         return (unseen, samples.count - unseen.count)
     }
 

@@ -40,6 +40,19 @@ public struct NativeValueEvaluator: ValueEvaluator {
         decisionOffsets = ValueDecisionOffsets.recorded(in: model.metadata)
     }
 
+    /// `samples` without the dialogues the model was trained on (`TrainingAnswers`), and how many
+    /// those were; a model file that predates the record leaves everything in. Throws when nothing is
+    /// left: every figure would be in sample.
+    public func unseen(_ samples: [LabelledDialogue]) throws -> (samples: [LabelledDialogue], leftOut: Int) {
+        guard let trained = try TrainingAnswers(recordedIn: model.metadata) else { return (samples, 0) }
+        let unseen = samples.filter { !trained.contains($0.dialogue) }
+        guard !unseen.isEmpty || samples.isEmpty else {
+            throw OnlyTrainingAnswers(model: identifier, answers: samples.count,
+                                      honestFigures: "`fulcrum values eval --cross-source`, or the evaluator check in reports")
+        }
+        return (unseen, samples.count - unseen.count)
+    }
+
     /// Per value (FULCRA order) the index of the label chosen from its probabilities (0 = −1, 1 = 0, 2 = +1).
     public func choices(_ probabilities: [[Double]]) -> [Int] {
         probabilities.indices.map { v in

@@ -1,17 +1,22 @@
 import Foundation
 import FulcrumCore
 
-/// The labelled answers a native safety judge was trained on, as fingerprints of each normalised
-/// question and answer, kept in the model file (`metadata["trainingAnswers"]`). A judge measured on
-/// answers it was trained on looks far better than it is (in sample the shipped one scores F1 ≥ 0.95;
-/// on answering models it never saw, 0.60–0.92), so `judge calibrate` and `judge eval` leave such
-/// answers out, whatever file or format they come in.
+/// The labelled answers a native model (safety judge or value evaluator) was trained on, as
+/// fingerprints of each normalised question and answer, kept in the model file
+/// (`metadata["trainingAnswers"]`). A model measured on answers it was trained on looks far better
+/// than it is (in sample the shipped judge scores F1 ≥ 0.95; on answering models it never saw,
+/// 0.60–0.92), so `judge calibrate`, `judge eval` and `values eval` leave such answers out, whatever
+/// file or format they come in.
 public struct TrainingAnswers: Sendable {
     public static let metadataKey = "trainingAnswers"
     private let fingerprints: Set<UInt64>
 
     public init(_ samples: [SafetySample]) {
-        fingerprints = Set(samples.map(Self.fingerprint))
+        fingerprints = Set(samples.map { Self.fingerprint(question: $0.question, answer: $0.answer) })
+    }
+
+    public init(_ dialogues: [Dialogue]) {
+        fingerprints = Set(dialogues.map { Self.fingerprint(question: $0.prompt, answer: $0.response) })
     }
 
     /// The set a model records; nil when the model predates the record (nothing can be checked).
@@ -36,15 +41,21 @@ public struct TrainingAnswers: Sendable {
         return data.base64EncodedString()
     }
 
-    public func contains(_ sample: SafetySample) -> Bool { fingerprints.contains(Self.fingerprint(sample)) }
+    public func contains(_ sample: SafetySample) -> Bool {
+        fingerprints.contains(Self.fingerprint(question: sample.question, answer: sample.answer))
+    }
+
+    public func contains(_ dialogue: Dialogue) -> Bool {
+        fingerprints.contains(Self.fingerprint(question: dialogue.prompt, answer: dialogue.response))
+    }
 
     /// Question and answer compared as the split compares questions (`Dialogue.normalizedKey`: case,
     /// punctuation and line ends ignored), so a spreadsheet copy of a training answer is recognised.
-    static func fingerprint(_ s: SafetySample) -> UInt64 {
+    static func fingerprint(question: String, answer: String) -> UInt64 {
         var h = FNV1a()
-        h.add(Dialogue.normalizedKey(s.question))
+        h.add(Dialogue.normalizedKey(question))
         h.endPart()
-        h.add(Dialogue.normalizedKey(s.answer))
+        h.add(Dialogue.normalizedKey(answer))
         return h.value
     }
 }

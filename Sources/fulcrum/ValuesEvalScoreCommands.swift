@@ -9,8 +9,9 @@ struct ValuesEvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Evaluate a value model on labelled FULCRA-format JSONL: accuracy, macro-F1, confusion matrices.",
         discussion: """
-        With --held-out, only the part of the data the model was not trained on is used (the split is \
-        recomputed from the seed and test share recorded in the model file). The output ends with the \
+        Dialogues the model was trained on are left out and counted (the model file records them): \
+        figures on them would be in sample. With --held-out, only the held-out part of the data is \
+        used (the split is recomputed from the seed and test share recorded in the model file). The output ends with the \
         reliability of the per-value confidences (ECE and a reliability diagram), raw and calibrated.
 
         With --cross-source no model is read: one model per fold is trained with the training options \
@@ -22,7 +23,7 @@ struct ValuesEvalCommand: ParsableCommand {
 
         Examples:
           fulcrum values eval --model values.fltm --data held-out.jsonl
-          fulcrum values eval --data ../shared/data/fulcra/fulcra_trustworthy_dev.jsonl --held-out
+          fulcrum values eval --data my-values.csv
           fulcrum values eval --data ../shared/data/fulcra/fulcra_trustworthy_dev.jsonl --cross-source --folds-out folds.json
         """
     )
@@ -62,16 +63,14 @@ struct ValuesEvalCommand: ParsableCommand {
                 return
             }
             print("model: \(model ?? "built-in") (\(evaluator.identifier)); noisy labels repaired: \(dataset.repairs.count)")
+            if evaluation.leftOutAsTraining > 0 {
+                print("measured on \(report.samples) dialogues; \(evaluation.leftOutAsTraining) more left out: the model was trained on them")
+            }
             if report.truncatedSamples > 0 {
                 print("note: \(report.truncatedSamples) sample(s) longer than \(evaluator.model.featurizer.config.maxScalarsPerField) characters per field were truncated")
             }
             print(ValueReportText.render(report, confusion: true))
             print("")
-            if !heldOut, evaluator.model.metadata["data"]?.split(separator: ",").contains(Substring(URL(fileURLWithPath: data).lastPathComponent)) == true {
-                // In-sample figures say little about accuracy or calibration on new data.
-                print("note: the model was trained on \(URL(fileURLWithPath: data).lastPathComponent); these are training-data figures. "
-                      + "Its cross-source (out-of-fold) figures: `fulcrum values eval --cross-source`, or the evaluator check in reports.")
-            }
             print(ReliabilityText.render(evaluation.reliability))
         }
     }

@@ -40,6 +40,10 @@ import Testing
         let calibration = try #require(evaluator.calibration)
         #expect(calibration.eceAfter <= 0.01 && calibration.eceAfter < calibration.eceBefore)
         #expect(calibration.platt.allSatisfy { $0.a >= 0 }, "calibration keeps the order of confidences")
+        // It records the dialogues it was trained on (1,314 distinct), so it is never measured on them.
+        let dialogues = try ValueDataset.load([TestData.fulcraDev]).samples
+        #expect(throws: OnlyTrainingAnswers.self) { try evaluator.unseen(dialogues) }
+        #expect(try TrainingAnswers(recordedIn: m)?.count == 1314)
     }
 
     @Test func emptyResponseIsExplicit() throws {

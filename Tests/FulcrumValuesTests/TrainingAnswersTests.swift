@@ -34,6 +34,15 @@ import Testing
         #expect(!read.contains(other))
     }
 
+    /// The value evaluator records its dialogues the same way: a prompt and its response.
+    @Test func dialoguesAreAnswersToo() {
+        let record = TrainingAnswers([Dialogue(prompt: "Should I lie to my boss?", response: "No; honesty builds trust.")])
+        #expect(record.contains(Dialogue(prompt: "should I lie to my boss", response: "No, honesty builds trust.")))
+        #expect(!record.contains(Dialogue(prompt: "Should I lie to my boss?", response: "Yes.")))
+        #expect(record.contains(SafetySample(source: "s", file: "f", line: 1, question: "Should I lie to my boss?",
+                                             answer: "No; honesty builds trust.", harmful: false)))
+    }
+
     @Test func absentIsNilAndUnreadableIsAnError() throws {
         #expect(try TrainingAnswers(recordedIn: ["version": "5"]) == nil)
         #expect(throws: ModelFileError.corrupt(path: "m.fltm", reason: "unreadable trainingAnswers")) {
