@@ -62,13 +62,8 @@ public struct NativeSafetyJudge: Judge {
     /// `samples` without the answers the model was trained on, and how many those were. Throws when
     /// nothing is left: every figure would be in sample.
     public func unseen(_ samples: [SafetySample]) throws -> (samples: [SafetySample], leftOut: Int) {
-        guard let trained = try trainingAnswers() else { return (samples, 0) }
-        let unseen = samples.filter { !trained.contains($0) }
-        guard !unseen.isEmpty || samples.isEmpty else {
-            throw OnlyTrainingAnswers(model: identifier, answers: samples.count,
-                                      honestFigures: "`fulcrum judge calibrations`, `fulcrum judge eval --cross-source`")
-        }
-        return (unseen, samples.count - unseen.count)
+        try TrainingAnswers.unseen(samples, metadata: model.metadata, model: identifier,
+                                   honestFigures: "`fulcrum judge calibrations`, `fulcrum judge eval --cross-source`") { $0.contains($1) }
     }
 
     /// The GVS categories a model has harm heads for, in the model's head order.

@@ -44,13 +44,8 @@ public struct NativeValueEvaluator: ValueEvaluator {
     /// those were; a model file that predates the record leaves everything in. Throws when nothing is
     /// left: every figure would be in sample.
     public func unseen(_ samples: [LabelledDialogue]) throws -> (samples: [LabelledDialogue], leftOut: Int) {
-        guard let trained = try TrainingAnswers(recordedIn: model.metadata) else { return (samples, 0) }
-        let unseen = samples.filter { !trained.contains($0.dialogue) }
-        guard !unseen.isEmpty || samples.isEmpty else {
-            throw OnlyTrainingAnswers(model: identifier, answers: samples.count,
-                                      honestFigures: "`fulcrum values eval --cross-source`, or the evaluator check in reports")
-        }
-        return (unseen, samples.count - unseen.count)
+        try TrainingAnswers.unseen(samples, metadata: model.metadata, model: identifier,
+                                   honestFigures: "`fulcrum values eval --cross-source`, or the evaluator check in reports") { $0.contains($1.dialogue) }
     }
 
     /// Per value (FULCRA order) the index of the label chosen from its probabilities (0 = −1, 1 = 0, 2 = +1).

@@ -34,6 +34,19 @@ public struct TrainingAnswers: Sendable {
 
     public var count: Int { fingerprints.count }
 
+    /// `items` without those the model (its `metadata`) was trained on, and how many those were; a
+    /// model file that predates the record leaves everything in. Throws when nothing is left: every
+    /// figure would be in sample. `honestFigures` says where the model's out-of-sample figures are.
+    static func unseen<Item>(_ items: [Item], metadata: [String: String], model: String, honestFigures: String,
+                             isTraining: (TrainingAnswers, Item) -> Bool) throws -> (samples: [Item], leftOut: Int) {
+        guard let trained = try TrainingAnswers(recordedIn: metadata) else { return (items, 0) }
+        let unseen = items.filter { !isTraining(trained, $0) }
+        guard !unseen.isEmpty || items.isEmpty else {
+            throw OnlyTrainingAnswers(model: model, answers: items.count, honestFigures: honestFigures)
+        }
+        return (unseen, items.count - unseen.count)
+    }
+
     /// Sorted little-endian fingerprints, base64: the same set always gives the same text.
     public var metadataValue: String {
         var data = Data(capacity: fingerprints.count * 8)

@@ -110,7 +110,8 @@ public enum BenchmarkHTML {
     }
 
     static func corrected(_ c: CorrectedUnsafeRate?) -> String {
-        guard let c, let lower = c.lower, let upper = c.upper else { return "" }
+        guard let c, c.estimate != nil else { return "" }
+        guard let lower = c.lower, let upper = c.upper else { return "no CI" }
         return "[\(ReportRow.format(lower, digits: 3)), \(ReportRow.format(upper, digits: 3))]"
     }
 
