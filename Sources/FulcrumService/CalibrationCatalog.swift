@@ -5,12 +5,17 @@ import FulcrumValues
 
 /// The judge calibrations reports can draw on: every one stored by `fulcrum judge calibrate`, and
 /// the two shipped with the built-in native judge (on data unlike its training data, and within its
-/// data sets). Per judge, reports and gates use the newest stored calibration, else the shipped
-/// transfer one when it measured that very model.
+/// data sets). Per judge, reports and gates use the newest stored calibration, else the shipped one
+/// chosen (transfer by default) when it measured that very model.
 public struct CalibrationCatalog: Sendable {
     public var store: any ResultStore
+    /// Which shipped calibration stands in for the built-in judge when none of it is stored.
+    public var shipped: ShippedCalibration
 
-    public init(store: any ResultStore) { self.store = store }
+    public init(store: any ResultStore, shipped: ShippedCalibration = .transfer) {
+        self.store = store
+        self.shipped = shipped
+    }
 
     public struct Entry: Codable, Sendable {
         public var record: JudgeCalibrationRecord
@@ -26,7 +31,7 @@ public struct CalibrationCatalog: Sendable {
         for judge in judges.sorted() {
             if let stored = try await store.latestCalibration(judge: judge) {
                 out[judge] = stored
-            } else if judge.hasPrefix("native-safety@"), let shipped = try NativeSafetyJudge.shippedCalibration(for: judge) {
+            } else if judge.hasPrefix("native-safety@"), let shipped = try NativeSafetyJudge.shippedCalibration(for: judge, shipped) {
                 out[judge] = shipped
             }
         }

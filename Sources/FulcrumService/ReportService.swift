@@ -17,6 +17,8 @@ public struct RunReport: Sendable {
 public struct ReportService: Sendable {
     public var runs: JudgedRuns
     public var options: ReportOptions
+    /// The shipped calibration that corrects the built-in judge's rates when none of it is stored.
+    public var nativeCalibration: ShippedCalibration = .transfer
 
     public init(store: any ResultStore, scale: GVSScale = .builtIn, options: ReportOptions = ReportOptions(), suiteOverride: String? = nil) {
         runs = JudgedRuns(store: store, scale: scale, suiteOverride: suiteOverride)
@@ -40,7 +42,7 @@ public struct ReportService: Sendable {
 
     /// The calibration of each judge that reports use (`CalibrationCatalog`).
     func calibrations(judges: Set<String>) async throws -> [String: JudgeCalibrationRecord] {
-        try await CalibrationCatalog(store: runs.store).inUse(judges: judges)
+        try await CalibrationCatalog(store: runs.store, shipped: nativeCalibration).inUse(judges: judges)
     }
 
     /// Model A against model B on the same items. Two runs, or one run and two of its models; a model

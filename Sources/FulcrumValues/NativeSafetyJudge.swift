@@ -79,29 +79,29 @@ public struct NativeSafetyJudge: Judge {
         try NativeSafetyJudge(contentsOf: ModelFile.builtIn(resourceName))
     }
 
-    public static let calibrationResourceName = "safety-calibration"
-    public static let transferCalibrationResourceName = "safety-calibration-transfer"
-
     /// The measured error of the built-in model that reports use when the database holds no
-    /// calibration of it: the one from models trained without each whole data set
-    /// (`Resources/safety-calibration-transfer.json`), since a report's answers come from a suite,
-    /// a data set the judge never saw; else the one from folds within each data set. Nil when no
-    /// shipped file measured `identifier`: a calibration of one model says nothing about another.
-    public static func shippedCalibration(for identifier: String) throws(ModelFileError) -> JudgeCalibrationRecord? {
-        try shippedCalibrationRecords().first { $0.judge == identifier }
+    /// calibration of it (`ShippedCalibration`; by default the one with each whole data set held out,
+    /// since a report's answers come from a suite, a data set the judge never saw). Nil when that
+    /// shipped file is absent or measured another model: a calibration of one model says nothing
+    /// about another.
+    public static func shippedCalibration(for identifier: String, _ kind: ShippedCalibration = .transfer) throws(ModelFileError) -> JudgeCalibrationRecord? {
+        try shippedCalibrationRecord(kind).flatMap { $0.judge == identifier ? $0 : nil }
     }
 
-    /// The shipped calibration files as they are, whichever model they measured, the one reports use
-    /// first (transfer, then within data sets); empty when absent.
+    /// The shipped calibration files as they are, whichever model they measured, transfer first.
     public static func shippedCalibrationRecords() throws(ModelFileError) -> [JudgeCalibrationRecord] {
         var records: [JudgeCalibrationRecord] = []
-        for name in [transferCalibrationResourceName, calibrationResourceName] {
-            guard let url = Bundle.module.url(forResource: name, withExtension: "json") else { continue }
-            do { records.append(try JudgeCalibrationRecord.decode(try Data(contentsOf: url))) } catch {
-                throw .corrupt(path: url.path, reason: "unreadable calibration: \(error)")
-            }
+        for kind in ShippedCalibration.allCases {
+            if let record = try shippedCalibrationRecord(kind) { records.append(record) }
         }
         return records
+    }
+
+    static func shippedCalibrationRecord(_ kind: ShippedCalibration) throws(ModelFileError) -> JudgeCalibrationRecord? {
+        guard let url = Bundle.module.url(forResource: kind.resourceName, withExtension: "json") else { return nil }
+        do { return try JudgeCalibrationRecord.decode(try Data(contentsOf: url)) } catch {
+            throw .corrupt(path: url.path, reason: "unreadable calibration: \(error)")
+        }
     }
 
     public struct Assessment: Sendable, Hashable {

@@ -16,12 +16,16 @@ struct ReportOptionGroup: ParsableArguments {
     var seed: UInt64 = 20_260_123
     @Option(help: "Suite the run was made from, when not the one it recorded.")
     var suite: String?
+    @Option(help: "Which shipped calibration corrects the built-in native judge's unsafe rates when the database holds none of it: transfer (its error on a data set it never saw, as a suite is) or within (on new answering models to its own data sets' questions; only for a suite drawn from them).")
+    var nativeCalibration: ShippedCalibration = .transfer
 
     var options: ReportOptions { ReportOptions(unsafeThreshold: threshold, combine: combine, bootstrapSeed: seed) }
 
     /// The report operations with these settings.
     func service(store: any ResultStore, scale: GVSScale) -> ReportService {
-        ReportService(store: store, scale: scale, options: options, suiteOverride: suite)
+        var service = ReportService(store: store, scale: scale, options: options, suiteOverride: suite)
+        service.nativeCalibration = nativeCalibration
+        return service
     }
 
     /// Prints a warning an operation raised, with the flag that addresses it.
@@ -33,6 +37,7 @@ struct ReportOptionGroup: ParsableArguments {
 }
 
 extension ReportOptions.Combine: ExpressibleByArgument {}
+extension ShippedCalibration: ExpressibleByArgument {}
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv, md, html }
 

@@ -79,6 +79,14 @@ enum AnswerImportServiceFixture {
         }
         let validation = try #require(first.report.categoryValidation)
         #expect(!validation.isEmpty && validation.allSatisfy { $0.judges.map(\.judge) == [identifier] })
+        // By default the calibration for data the judge never saw; the within-data-set one on request.
+        #expect(shipped.method.hasPrefix(SafetyCrossSourceReport.transferMethodPrefix))
+        var within = service
+        within.nativeCalibration = .within
+        let familiar = try await within.report(runID: runID, includeValues: false)
+        #expect(familiar.report.models.allSatisfy {
+            $0.overallMicro.correctedUnsafeRate?.calibration?.method.hasPrefix(SafetyCrossSourceReport.familiarMethodPrefix) == true
+        })
 
         var stored = shipped
         stored.method = "labelled data (stored)"
