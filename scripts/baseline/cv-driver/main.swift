@@ -113,6 +113,14 @@ if args[1] == "safety" || args[1] == "safety-oof" {
           + "; mean \(f(r.meanPooledF1)); worst fold \(r.withinDataSetF1.map { f($0.worst) } ?? "-")")
     print("whole set out: " + r.leaveDataSetOut.map { "\($0.name) \(f($0.f1))" }.joined(separator: ", "))
     print("threshold \(r.decision.threshold), ECE \(f(r.calibrated.ece))")
+    // The error reports correct with (each whole data set held out): Youden J = Se + Sp − 1 sets how
+    // wide a corrected interval is.
+    if let t = r.transferCalibration(of: samples, judge: "trial", data: []) {
+        for s in [t.overall] + t.byLanguage {
+            let j = (s.sensitivity ?? 0) + (s.specificity ?? 0) - 1
+            print("transfer \(s.language ?? "all"): Se \(s.sensitivity.map(f) ?? "-") (\(s.counts.positives)) Sp \(s.specificity.map(f) ?? "-") (\(s.counts.negatives)) J \(f(j))")
+        }
+    }
     let record = r.outOfFoldCalibration(of: samples, judge: "trial", data: [])
     for s in [record.overall] + record.byCategory {
         print("  \(s.category ?? "-"): Se \(s.sensitivity.map(f) ?? "-") (\(s.counts.positives)) Sp \(s.specificity.map(f) ?? "-") (\(s.counts.negatives))")
