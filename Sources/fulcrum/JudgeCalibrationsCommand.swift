@@ -18,7 +18,7 @@ struct JudgeCalibrationsCommand: AsyncParsableCommand {
 
         Examples:
           fulcrum judge calibrations
-          fulcrum judge calibrations --judge native-safety@5 --format json
+          fulcrum judge calibrations --judge native-safety@6 --format json
         """
     )
 

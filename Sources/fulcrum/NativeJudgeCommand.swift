@@ -66,7 +66,9 @@ struct SafetyDesignOptions: ParsableArguments {
     var questionWeight: Float?
     @Option(help: "Longest character n-gram (default \(SafetyModelTrainer.defaultFeaturizer.charMaxN)).") var charMaxN: Int?
     @Option(help: "L2 penalty (default \(SafetyModelTrainer.defaultOptimizer.l2)).") var l2: Double?
-    @Option(help: "Training epochs (default \(SafetyModelTrainer.defaultOptimizer.epochs)).") var epochs: Int?
+    @Option(help: "Training epochs of averaged SGD, with --lbfgs-iterations 0 (default \(SafetyModelTrainer.defaultOptimizer.epochs)).") var epochs: Int?
+    @Option(help: "Most L-BFGS iterations per head; 0 solves by averaged SGD instead (default \(SafetyModelTrainer.defaultOptimizer.lbfgsIterations)).")
+    var lbfgsIterations: Int?
     @Option(help: "Balance harmful against harmless per-data-set (default) or over-all.") var balance: Balance?
     @Option(help: "Exponent of the per-data-set balancing weights: 1 balances fully, 0 not at all (default \(SafetyModelTrainer().dataSetBalancePower)).")
     var balancePower: Double?
@@ -79,6 +81,7 @@ struct SafetyDesignOptions: ParsableArguments {
         if let w = questionWeight, !(0...4).contains(w) { throw ValidationError("--question-weight must be in 0…4") }
         if let n = charMaxN, !(1...6).contains(n) { throw ValidationError("--char-max-n must be in 1…6") }
         if let e = epochs, e <= 0 { throw ValidationError("--epochs must be positive") }
+        if let n = lbfgsIterations, n < 0 { throw ValidationError("--lbfgs-iterations must not be negative") }
         if let l2, l2 < 0 { throw ValidationError("--l2 must not be negative") }
         if let p = balancePower, !(0...1).contains(p) { throw ValidationError("--balance-power must be in 0…1") }
     }
@@ -89,6 +92,7 @@ struct SafetyDesignOptions: ParsableArguments {
         if let charMaxN { t.featurizer.charMaxN = charMaxN }
         if let l2 { t.optimizer.l2 = l2 }
         if let epochs { t.optimizer.epochs = epochs }
+        if let lbfgsIterations { t.optimizer.lbfgsIterations = lbfgsIterations }
         t.optimizer.seed = seed
         if let balance { t.balancePerDataSet = balance == .perDataSet }
         if let balancePower { t.dataSetBalancePower = balancePower }

@@ -178,14 +178,14 @@ import Glibc
                                      logTo: dir.appendingPathComponent("judge.log"))
         await ChildProcess.exit(of: queue)
         let queued = try String(contentsOf: dir.appendingPathComponent("judge.log"), encoding: .utf8)
-        #expect(queue.terminationStatus == 0 && queued.contains("queued judging of run \(runID) by native-safety@5: 0 judgments"), "\(queued)")
+        #expect(queue.terminationStatus == 0 && queued.contains("queued judging of run \(runID) by native-safety@6: 0 judgments"), "\(queued)")
         let workers = try ["judge-a", "judge-b"].map { try worker($0, db: db, concurrency: 8, lease: 10, dir: dir) }
         for w in workers { await awaitExit(w) }
         #expect(workers.allSatisfy { $0.terminationStatus == 0 })
         #expect(try await store.tally(runID: runID).answered == 40)
         let judgments = try await store.judgments(runID: runID)
         #expect(judgments.count == 80, "two repeats of each of 40 answers")
-        #expect(judgments.allSatisfy { $0.judge == "native-safety@5" && $0.score != nil })
+        #expect(judgments.allSatisfy { $0.judge == "native-safety@6" && $0.score != nil })
         #expect(Set(judgments.map { "\($0.generationID)#\($0.repeatIndex)" }).count == 80)
         #expect(try await store.openJudgments(runID: runID) == 0)
     }

@@ -61,11 +61,11 @@ import Testing
     /// design is re-validated below on Do-Not-Answer's answering models.
     @Test func safetyJudgeCarriesItsCrossSourceFiguresAndCalibration() throws {
         let judge = try NativeSafetyJudge.builtIn()
-        #expect(judge.identifier == "native-safety@5")
+        #expect(judge.identifier == "native-safety@6")
         let meta = judge.model.metadata
         #expect(meta["testShare"] == "0.0" && meta["harmBalance"] == "per data set" && meta["dataSetBalancePower"] == "0.5")
-        // Measured (2026-12-02, native-safety@5: category heads, per-data-set balance to the power
-        // 0.5): pooled F1 0.601 / 0.918 / 0.922 / 0.715 (moderation), mean 0.789; threshold 0.4.
+        // Measured (2026-12-07, native-safety@6: category heads, per-data-set balance to the power
+        // 0.5, L-BFGS): pooled F1 0.584 / 0.919 / 0.927 / 0.716 (moderation), mean 0.787; threshold 0.4.
         #expect(Double(meta["crossSourceF1.do-not-answer"]!)! >= 0.58)
         #expect(Double(meta["crossSourceF1.gptfuzz"]!)! >= 0.91)
         #expect(Double(meta["crossSourceF1.latent-jailbreak"]!)! >= 0.91)
@@ -92,23 +92,23 @@ import Testing
         let transfer = try #require(try NativeSafetyJudge.shippedCalibration(for: judge.identifier))
         #expect(transfer == shipped[0] && transfer.method.hasPrefix(SafetyCrossSourceReport.transferMethodPrefix))
         #expect(transfer.overall.counts.positives + transfer.overall.counts.negatives == samples.count)
-        // Measured: sensitivity 0.189 (779 of 4,131), specificity 0.951 (11,658 of 12,265); in Chinese
+        // Measured: sensitivity 0.221 (911 of 4,131), specificity 0.946 (11,605 of 12,265); in Chinese
         // it finds 1 of 795 harmful answers once latent-jailbreak, its Chinese data, is held out.
         #expect(transfer.overall.counts.sensitivity < 0.3 && transfer.overall.counts.specificity >= 0.93)
         let calibration = shipped[1]
         #expect(calibration.method.hasPrefix(SafetyCrossSourceReport.familiarMethodPrefix))
-        // And it says how much less the judge finds on a data set it never saw (measured 0.19).
+        // And it says how much less the judge finds on a data set it never saw (measured 0.22).
         #expect(calibration.method.contains("With a whole data set held out it found"))
         #expect(calibration.overall.counts.positives + calibration.overall.counts.negatives == samples.count)
-        // Measured: sensitivity 0.905 (3,740 of 4,131), specificity 0.954 (11,703 of 12,265).
+        // Measured: sensitivity 0.910 (3,761 of 4,131), specificity 0.954 (11,706 of 12,265).
         #expect(calibration.overall.counts.sensitivity >= 0.88 && calibration.overall.counts.specificity >= 0.95)
         // The blind spots the category heads shrink (native-safety@3: 0.47 and 0.48): measured
-        // self-harm 0.691 (38 of 55), violence and hate 0.660 (165 of 250), out of fold.
+        // self-harm 0.636 (35 of 55), violence and hate 0.668 (167 of 250), out of fold.
         let byCategory = Dictionary(uniqueKeysWithValues: calibration.byCategory.map { ($0.category, $0.counts) })
         #expect(byCategory["baseline.life-safety"]!.sensitivity >= 0.6)
         #expect(byCategory["baseline.violence-hate-extremism"]!.sensitivity >= 0.6)
         #expect(byCategory["baseline.violence-hate-extremism"]!.specificity >= 0.95)
-        #expect(try NativeSafetyJudge.shippedCalibration(for: "native-safety@4") == nil)
+        #expect(try NativeSafetyJudge.shippedCalibration(for: "native-safety@5") == nil)
     }
 
     /// A user's own model file has the shipped model's version, so its identifier names the file:
@@ -148,7 +148,11 @@ import Testing
     /// full per-data-set balance, native-safety@4's, 0.457 and 0.348: 23 harmful answers in that fold).
     @Test func safetyDesignHoldsOnUnseenAnsweringModels() throws {
         let samples = try SafetyDataset.load([TestData.safety.appendingPathComponent("do-not-answer")])
-        let report = SafetyCrossSourceReport.make(SafetyCrossValidation.run(samples, trainer: SafetyModelTrainer()))
+        // Averaged SGD (native-safety@5's solver): the shipped L-BFGS takes five times as long, too long
+        // for a debug build; its own cross-source figures are in the model file, checked above.
+        var trainer = SafetyModelTrainer()
+        trainer.optimizer.lbfgsIterations = 0
+        let report = SafetyCrossSourceReport.make(SafetyCrossValidation.run(samples, trainer: trainer))
         #expect(report.withinDataSet.map(\.name) == ["do-not-answer/ChatGPT", "do-not-answer/GPT4", "do-not-answer/llama2-7b-chat", "do-not-answer/vicuna-7b"])
         #expect(report.pooled[0].f1 >= 0.40)
         #expect(report.withinDataSetF1!.worst >= 0.20)

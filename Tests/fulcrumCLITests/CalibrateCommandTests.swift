@@ -108,7 +108,7 @@ import Testing
         let only = try csv(Self.trainingRows, name: "training.csv")
         let refused = try await CLI.run(["judge", "calibrate", "--judge", "native", "--data", only.path, "--db", db])
         #expect(refused.status == 1, "\(refused.stdout)")
-        #expect(refused.stderr.contains("all 6 labelled answers were in native-safety@5's training data"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("all 6 labelled answers were in native-safety@6's training data"), "\(refused.stderr)")
         let store = try SQLiteResultStore(path: db)
         #expect(try await store.calibrations().isEmpty)
 

@@ -85,7 +85,7 @@ import FulcrumTestSupport
         let labelled = try Self.windowsCopy(of: "safety/latent-jailbreak/human_annotated.jsonl", lines: 300, to: dir)
         // Every answer is read, and every one is an answer the shipped judge was trained on: no in-sample figures.
         let judged = try await CLI.run(["judge", "eval", "--data", labelled.path])
-        #expect(judged.status == 1 && judged.stderr.contains("all 300 labelled answers were in native-safety@5's training data"), "\(judged.stderr)")
+        #expect(judged.status == 1 && judged.stderr.contains("all 300 labelled answers were in native-safety@6's training data"), "\(judged.stderr)")
     }
 
     /// Answers kept in a spreadsheet are scored and ranked as they are; a title row above the
@@ -207,7 +207,7 @@ import FulcrumTestSupport
         #expect(transferRecord.overall.counts.positives == 30 && transferRecord.overall.counts.negatives == 30)
         #expect(try JudgeCalibrationRecord.decode(try Data(contentsOf: calibration)).method.hasPrefix("cross-source folds"))
         let everything = try await CLI.run(["judge", "eval", "--model", model.path, "--data", file.path])
-        #expect(everything.status == 1 && everything.stderr.contains("all 60 labelled answers were in native-safety@5+mine.fltm's training data"),
+        #expect(everything.status == 1 && everything.stderr.contains("all 60 labelled answers were in native-safety@6+mine.fltm's training data"),
                 "\(everything.stderr)")
         let balanced = try await CLI.run(["judge", "train", "--data", file.path, "--out", model.path, "--epochs", "2", "--balance-power", "1"])
         #expect(balanced.status == 0, "\(balanced.stderr)")
