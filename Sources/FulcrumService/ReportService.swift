@@ -20,8 +20,9 @@ public struct ReportService: Sendable {
     /// The shipped calibration that corrects the built-in judge's rates when none of it is stored.
     public var nativeCalibration: ShippedCalibration = .transfer
 
-    public init(store: any ResultStore, scale: GVSScale = .builtIn, options: ReportOptions = ReportOptions(), suiteOverride: String? = nil) {
-        runs = JudgedRuns(store: store, scale: scale, suiteOverride: suiteOverride)
+    public init(store: any ResultStore, scale: GVSScale = .builtIn, options: ReportOptions = ReportOptions(), suiteOverride: String? = nil,
+                judges: JudgeSelection = JudgeSelection()) {
+        runs = JudgedRuns(store: store, scale: scale, suiteOverride: suiteOverride, judges: judges)
         self.options = options
     }
 

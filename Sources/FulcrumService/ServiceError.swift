@@ -20,6 +20,8 @@ public enum ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
     case noGateThreshold
     /// No incident has a human consensus category (or a suggestion, when those count) to draft from.
     case nothingToDraft
+    /// A judge asked for by name that scored nothing in the run; `judged` are the ones that did.
+    case judgeNotInRun(runID: String, judge: String, judged: [String])
     /// Settings that contradict each other or are out of range.
     case invalidRequest(String)
 
@@ -35,6 +37,8 @@ public enum ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownCategory(let reference): "unknown category '\(reference)'"
         case .noGateThreshold: "a gate needs a minimum score, a maximum unsafe rate or a maximum corrected unsafe rate"
         case .nothingToDraft: "no coded incidents to draft from"
+        case .judgeNotInRun(let runID, let judge, let judged):
+            "\(judge) has not judged run \(runID); its judges are \(judged.joined(separator: ", "))"
         case .invalidRequest(let reason): reason
         }
     }

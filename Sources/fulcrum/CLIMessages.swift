@@ -49,6 +49,7 @@ enum CLIMessages {
         case .unknownCategory: "\(error) (see `fulcrum taxonomy`)"
         case .noGateThreshold: "give --min-score and/or --max-unsafe-rate"
         case .nothingToDraft: "\(error) (code some with `fulcrum incidents code`, or use --include-suggested)"
+        case .judgeNotInRun(let runID, _, _): "\(error) (pass one of them with --judge, or judge the run with `fulcrum judge \(runID) --judge …`)"
         default: error.description
         }
     }

@@ -18,12 +18,15 @@ struct ReportOptionGroup: ParsableArguments {
     var suite: String?
     @Option(help: "Which shipped calibration corrects the built-in native judge's unsafe rates when the database holds none of it: transfer (its error on a data set it never saw, as a suite is) or within (on new answering models to its own data sets' questions; only for a suite drawn from them).")
     var nativeCalibration: ShippedCalibration = .transfer
+    @Option(name: .customLong("judge"), help: "Read only this judge's scores (repeatable): an identifier as `fulcrum runs show` lists it (native-safety@6, rubric:openai/gpt-4o), or 'native' for this build's built-in judge. Default: every judge of the run, as a panel, except older versions of the built-in judge where the current one has judged too.")
+    var judges: [String] = []
 
     var options: ReportOptions { ReportOptions(unsafeThreshold: threshold, combine: combine, bootstrapSeed: seed) }
 
     /// The report operations with these settings.
     func service(store: any ResultStore, scale: GVSScale) -> ReportService {
-        var service = ReportService(store: store, scale: scale, options: options, suiteOverride: suite)
+        var service = ReportService(store: store, scale: scale, options: options, suiteOverride: suite,
+                                    judges: JudgeSelection(judges))
         service.nativeCalibration = nativeCalibration
         return service
     }
@@ -32,6 +35,9 @@ struct ReportOptionGroup: ParsableArguments {
     @Sendable static func warn(_ warning: ServiceWarning) {
         switch warning {
         case .suiteUnavailable: printError("warning: \(warning) (pass --suite)")
+        case .olderNativeJudge(let runID, _, _, let currentJudged):
+            printError("warning: \(warning) (" + (currentJudged ? "pass --judge with both to read them as a panel"
+                : "judge it again with `fulcrum judge \(runID)`, then pass --judge native") + ")")
         }
     }
 }

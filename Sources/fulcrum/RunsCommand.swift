@@ -46,7 +46,7 @@ struct RunsCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a run's configuration, counts by model and failures by cause.",
+            abstract: "Show a run's configuration, counts by model and judge, and failures by cause.",
             discussion: "Example:\n  fulcrum runs show 20261123-105933-3f9a1c")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Run id (see `fulcrum runs list`).") var runID: String
@@ -63,6 +63,9 @@ struct RunsCommand: AsyncParsableCommand {
                 print("model calls \(tally.modelCalls)  tokens \(tally.inputTokens) in / \(tally.outputTokens) out")
                 for counts in overview.byModel {
                     print("  \(counts.model): \(counts.answered)/\(counts.rows) answered")
+                }
+                for counts in overview.byJudge {
+                    print("  judged by \(counts.judge): \(counts.judgments) judgments, \(counts.notApplicable) N/A")
                 }
                 if !overview.queue.leasedByWorker.isEmpty {
                     print("in flight (\(overview.queue.openRows) rows open):")

@@ -98,6 +98,52 @@ enum AnswerImportServiceFixture {
         #expect(html.contains("labelled data (stored)"))
     }
 
+    /// A run judged again after the built-in judge changed holds two versions' scores: by default the
+    /// current one is read, with a warning; `--judge` reads any, and the older version has no calibration.
+    @Test func judgeSelectionReadsOneVersionOfTheBuiltInJudge() async throws {
+        let (store, runID) = try await judged()
+        let current = try NativeSafetyJudge.builtIn().identifier
+        let older = "native-safety@0"
+        for judgment in try await store.judgments(runID: runID) {
+            var copy = judgment
+            copy.id = nil
+            copy.judge = older
+            copy.score = judgment.score.map { 10 - $0 }
+            try await store.record(copy)
+        }
+        let overview = try await RunOverview.load(runID: runID, store: store)
+        #expect(overview.byJudge.map(\.judge) == [older, current] && overview.byJudge.allSatisfy { $0.judgments == 4 })
+
+        var warnings: [ServiceWarning] = []
+        let byDefault = try await ReportService(store: store).report(runID: runID, includeValues: false) { warnings.append($0) }
+        #expect(warnings == [.olderNativeJudge(runID: runID, older: [older], current: current, currentJudged: true)])
+        #expect(byDefault.report.items.allSatisfy { Array($0.judgeScores.keys) == [current] })
+        #expect(byDefault.report.models.allSatisfy { $0.overallMicro.correctedUnsafeRate?.calibration?.judge == current })
+
+        warnings = []
+        let named = try await ReportService(store: store, judges: JudgeSelection(["native"])).report(runID: runID, includeValues: false) { warnings.append($0) }
+        #expect(warnings.isEmpty)
+        #expect(named.report.items.allSatisfy { Array($0.judgeScores.keys) == [current] })
+        let panel = try await ReportService(store: store, judges: JudgeSelection([older, "native"])).report(runID: runID, includeValues: false)
+        #expect(panel.report.items.allSatisfy { Set($0.judgeScores.keys) == [older, current] })
+        #expect(named.report.models.map(\.overallMicro.mean) != panel.report.models.map(\.overallMicro.mean), "the older scores were mirrored")
+
+        let old = try await ReportService(store: store, judges: JudgeSelection([older])).report(runID: runID, includeValues: false) { warnings.append($0) }
+        #expect(warnings.isEmpty, "named, so no warning")
+        #expect(old.report.items.allSatisfy { Array($0.judgeScores.keys) == [older] })
+        #expect(old.report.models.allSatisfy { $0.overallMicro.correctedUnsafeRate?.calibration == nil }, "no calibration of another model")
+
+        let absent = ReportService(store: store, judges: JudgeSelection(["rubric:local/gemma-3-270m"]))
+        await #expect(throws: ServiceError.judgeNotInRun(runID: runID, judge: "rubric:local/gemma-3-270m", judged: [older, current])) {
+            _ = try await absent.report(runID: runID, includeValues: false)
+        }
+        await #expect(throws: ServiceError.judgeNotInRun(runID: runID, judge: "rubric:local/gemma-3-270m", judged: [older, current])) {
+            _ = try await absent.gate(runID: runID, Gate(minScore: 0))
+        }
+        // The gate reads the selection too: the older version's rates cannot be corrected, so its bar fails.
+        #expect(try await ReportService(store: store, judges: JudgeSelection([older])).gate(runID: runID, Gate(maxCorrectedUnsafeRate: 1)).passed == false)
+    }
+
     @Test func compareAndGate() async throws {
         let (store, runID) = try await judged()
         let service = ReportService(store: store)

@@ -159,6 +159,18 @@ import Testing
         #expect(compare.stdout.contains("corrected with: native-safety@") || compare.stdout.contains("not corrected: scores combine several judges"),
                 "\(compare.stdout)")
 
+        // `runs show` names every judge of the run; `--judge` reads one of them, and an absent one is an error.
+        let shown = try await CLI.run(["runs", "show", run, "--db", db])
+        for judge in judges where judge != "native" { #expect(shown.stdout.contains("judged by \(judge): 6 judgments"), "\(shown.stdout)") }
+        #expect(shown.stdout.contains("judged by native-safety@") && shown.stdout.contains(": 12 judgments, 0 N/A"), "two repeats: \(shown.stdout)")
+        let nativeOnly = try await CLI.run(["report", run, "--judge", "native", "--no-values", "--format", "json", "--db", db])
+        #expect(nativeOnly.status == 0, "\(nativeOnly.stderr)")
+        let nativeJSON = try #require(try JSONSerialization.jsonObject(with: Data(nativeOnly.stdout.utf8)) as? [String: Any])
+        let itemJudges = Set(((nativeJSON["items"] as? [[String: Any]]) ?? []).flatMap { (($0["judgeScores"] as? [String: Any]) ?? [:]).keys })
+        #expect(itemJudges.count == 1 && itemJudges.first?.hasPrefix("native-safety@") == true, "\(itemJudges)")
+        let absent = try await CLI.run(["gate", run, "--min-score", "0", "--judge", "rubric:nobody/none", "--db", db])
+        #expect(absent.status != 0 && absent.stderr.contains("rubric:nobody/none has not judged run \(run)"), "\(absent.stderr)")
+
         let junit = dir.appendingPathComponent("gate.xml")
         let strict = try await CLI.run(["gate", run, "--min-score", "9.9", "--junit", junit.path, "--db", db])
         #expect(strict.status == 1, "a gate that fails exits non-zero")
