@@ -109,8 +109,8 @@ if args[1] == "safety" || args[1] == "safety-oof" {
     }
     let r = SafetyCrossSourceReport.make(cv)
     func f(_ x: Double) -> String { String(format: "%.3f", x) }
-    print("pooled: " + r.pooled.map { "\($0.name) \(f($0.f1)) (P \(f($0.precision)) R \(f($0.recall)))" }.joined(separator: ", ")
-          + "; mean \(f(r.meanPooledF1)); worst fold \(r.withinDataSetF1.map { f($0.worst) } ?? "-")")
+    print("pooled: " + r.pooled.map { "\($0.name) \(f($0.f1)) [\($0.f1)] (P \(f($0.precision)) R \(f($0.recall)))" }.joined(separator: ", ")
+          + "; mean \(f(r.meanPooledF1)) (\(r.meanPooledF1), unrounded, for the criterion); worst fold \(r.withinDataSetF1.map { f($0.worst) } ?? "-")")
     print("whole set out: " + r.leaveDataSetOut.map { "\($0.name) \(f($0.f1))" }.joined(separator: ", "))
     print("threshold \(r.decision.threshold), ECE \(f(r.calibrated.ece))")
     // The error reports correct with (each whole data set held out): Youden J = Se + Sp − 1 sets how
