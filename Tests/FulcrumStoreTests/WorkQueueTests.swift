@@ -18,7 +18,8 @@ import Testing
         let store = try await makeStore(backend)
         defer { Task { try? await store.close() } }
         let (run, rows) = try await queuedRun(store)
-        let a = try await store.claimRows(worker: "a", runID: nil, limit: 2, lease: .seconds(1))
+        // Long enough that a loaded machine reads the queue before it expires (1 s did not, once).
+        let a = try await store.claimRows(worker: "a", runID: nil, limit: 2, lease: .seconds(4))
         #expect(a.map { $0.id } == [rows[0].id, rows[1].id])
         let b = try await store.claimRows(worker: "b", runID: nil, limit: 5, lease: .seconds(30))
         #expect(b.map { $0.id } == [rows[2].id])
@@ -27,7 +28,7 @@ import Testing
         #expect(status.openRows == 3 && status.leasedByWorker == ["a": 2, "b": 1])
 
         // a stops renewing: after its lease its rows go to c, and the first answer stored wins.
-        try await Task.sleep(for: .milliseconds(1500))
+        try await Task.sleep(for: .milliseconds(4500))
         let c = try await store.claimRows(worker: "c", runID: nil, limit: 5, lease: .seconds(30))
         #expect(c.map { $0.id } == [rows[0].id, rows[1].id])
         #expect(try await store.record(answer(rows[0], "late answer from a")))
