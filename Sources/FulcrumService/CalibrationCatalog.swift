@@ -31,7 +31,7 @@ public struct CalibrationCatalog: Sendable {
         for judge in judges.sorted() {
             if let stored = try await store.latestCalibration(judge: judge) {
                 out[judge] = stored
-            } else if judge.hasPrefix("native-safety@"), let shipped = try NativeSafetyJudge.shippedCalibration(for: judge, shipped) {
+            } else if judge.hasPrefix(NativeSafetyJudge.identifierPrefix), let shipped = try NativeSafetyJudge.shippedCalibration(for: judge, shipped) {
                 out[judge] = shipped
             }
         }

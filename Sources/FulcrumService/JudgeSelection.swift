@@ -19,8 +19,8 @@ public struct JudgeSelection: Sendable, Equatable {
     func select(_ rows: [ScoredAnswer], runID: String, warn: (ServiceWarning) -> Void) throws -> [ScoredAnswer] {
         let judged = Set(rows.map(\.judge))
         // A user's own model file (`native-safety@6+name`) is another model, not another version.
-        let natives = judged.filter { $0.hasPrefix(Self.nativePrefix) && !$0.contains("+") }
-        let current = natives.isEmpty && !judges.contains("native") ? nil : try NativeSafetyJudge.builtIn().identifier
+        let natives = judged.filter { $0.hasPrefix(NativeSafetyJudge.identifierPrefix) && !$0.contains("+") }
+        let current = natives.isEmpty && !judges.contains("native") ? nil : try NativeSafetyJudge.builtInIdentifier()
         guard !judges.isEmpty else {
             let older = Set(natives.filter { $0 != current })
             guard let current, !older.isEmpty else { return rows }
@@ -34,6 +34,4 @@ public struct JudgeSelection: Sendable, Equatable {
         }
         return rows.filter { wanted.contains($0.judge) }
     }
-
-    static let nativePrefix = "native-safety@"
 }

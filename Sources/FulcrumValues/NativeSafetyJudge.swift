@@ -35,7 +35,14 @@ public struct NativeSafetyJudge: Judge {
     /// Set for a model file other than the built-in one (its file name), so a calibration measured
     /// on a user's own model is never taken for the shipped model's, which has the same version.
     public var variant: String? = nil
-    public var identifier: String { "native-safety@\(model.metadata["version"] ?? "1")" + (variant.map { "+\($0)" } ?? "") }
+    public var identifier: String { Self.identifierPrefix + (model.metadata["version"] ?? "1") + (variant.map { "+\($0)" } ?? "") }
+    /// What every version's identifier starts with.
+    public static let identifierPrefix = "native-safety@"
+
+    /// The built-in model's identifier, loaded once per process: reports ask for it on every run
+    /// they read, and the model file is megabytes.
+    public static func builtInIdentifier() throws -> String { try builtInIdentifierOnce.get() }
+    private static let builtInIdentifierOnce = Result<String, any Error> { try builtIn().identifier }
 
     public init(model: LinearTextModel) throws(ModelFileError) {
         guard model.head(named: Self.harmHead) != nil, model.head(named: Self.actionHead) != nil else {
